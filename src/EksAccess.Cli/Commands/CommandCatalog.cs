@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace EksAccess.Cli.Commands;
+
+/// <summary>Every subcommand, in the order --help lists them. Add one line per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        _ = context;
+        yield break;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace EksAccess.Cli.Commands;
+
+/// <summary>Options shared by several commands. Each command adds the ones it uses.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Print stack traces and extra diagnostics on errors.",
+        Recursive = true,
+    };
+
+    /// <summary>-o/--output: table (default), json or yaml. Commands that write files use -o for a directory instead.</summary>
+    public static Option<string> CreateOutputFormat() => new Option<string>("--output", "-o")
+    {
+        Description = "Output format: table, json or yaml.",
+        DefaultValueFactory = _ => "table",
+    }.AcceptOnlyFromAmong("table", "json", "yaml");
+
+    public static Option<string> CreateFile() => new("--filename", "-f")
+    {
+        Description = "The access config (access.yaml).",
+        Required = true,
+    };
+
+    public static Option<string?> CreateSnapshot() => new("--snapshot")
+    {
+        Description = "A snapshot directory (cluster.json, access-entries.json, Kubernetes objects as kubectl prints them).",
+    };
+}

@@ -1,0 +1,7 @@
+namespace EksAccess.Core.Config;
+
+public sealed record AdminConfig(string Principal)
+{
+    public string? Username { get; init; }
+    public SourceLocation Location { get; init; }
+}

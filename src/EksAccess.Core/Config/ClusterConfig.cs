@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using EksAccess.Core.Identity;
+
+namespace EksAccess.Core.Config;
+
+public sealed record ClusterConfig
+{
+    public required string Name { get; init; }
+    public required string Region { get; init; }
+    public required string AccountId { get; init; }
+
+    /// <summary>aws, aws-cn, aws-us-gov, …: derived from the region unless given.</summary>
+    public string Partition { get; init; } = "aws";
+
+    public AuthenticationMode AuthenticationMode { get; init; } = AuthenticationMode.ApiAndConfigMap;
+    public AccessMethod AccessMethod { get; init; } = AccessMethod.AccessEntries;
+
+    /// <summary>Node roles that must stay mapped (aws-auth: system:node:{{EC2PrivateDNSName}}; access entries: EC2_LINUX).</summary>
+    public ImmutableArray<NodeRoleConfig> NodeRoles { get; init; } = [];
+
+    /// <summary>Accounts other than <see cref="AccountId"/> whose principals may be mapped.</summary>
+    public ImmutableArray<string> TrustedAccountIds { get; init; } = [];
+
+    public SourceLocation Location { get; init; }
+
+    public string ClusterArn => $"arn:{Partition}:eks:{Region}:{AccountId}:cluster/{Name}";
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Config;
+
+public sealed record IamGroupConfig
+{
+    public required string Name { get; init; }
+    public string Path { get; init; } = "/";
+    public ImmutableArray<string> Members { get; init; } = [];
+    public ImmutableArray<InlinePolicyConfig> Policies { get; init; } = [];
+    public SourceLocation Location { get; init; }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Config;
+
+public sealed record IamUserConfig
+{
+    public required string Name { get; init; }
+    public string Path { get; init; } = "/";
+
+    /// <summary>Kubernetes username for aws-auth / access entries; null → the default (see docs/access-config.md).</summary>
+    public string? Username { get; init; }
+
+    /// <summary>IAM group names this user joins (in addition to groups[].members).</summary>
+    public ImmutableArray<string> Groups { get; init; } = [];
+
+    public bool CreateAccessKey { get; init; }
+    public ImmutableArray<InlinePolicyConfig> Policies { get; init; } = [];
+    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public SourceLocation Location { get; init; }
+}

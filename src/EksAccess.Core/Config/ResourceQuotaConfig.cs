@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Config;
+
+public sealed record ResourceQuotaConfig(string? Name, ImmutableSortedDictionary<string, string> Hard)
+{
+    public SourceLocation Location { get; init; }
+}

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+using EksAccess.Core.Authorization;
+
+namespace EksAccess.Core.Config;
+
+public sealed record RoleTemplateConfig(string Name, ImmutableArray<PolicyRule> Rules)
+{
+    public SourceLocation Location { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace EksAccess.Core.Config;
+
+public sealed record TeamNamespaceGrant(string Namespace, string Role)
+{
+    public SourceLocation Location { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace EksAccess.Core.Config;
+
+public sealed record TestCheck(string Text)
+{
+    public SourceLocation Location { get; init; }
+}

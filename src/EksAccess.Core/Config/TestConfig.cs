@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Config;
+
+public sealed record TestConfig(string As, ImmutableArray<TestCheck> Allow, ImmutableArray<TestCheck> Deny)
+{
+    public SourceLocation Location { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace EksAccess.Core.Snapshots;
+
+public sealed record ServiceAccountObject(string Namespace, string Name);
