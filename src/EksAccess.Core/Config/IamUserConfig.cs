@@ -13,6 +13,9 @@ public sealed record IamUserConfig
     /// <summary>IAM group names this user joins (in addition to groups[].members).</summary>
     public ImmutableArray<string> Groups { get; init; } = [];
 
+    /// <summary>Config role names the members may assume: generates an sts:AssumeRole policy on exactly those roles.</summary>
+    public ImmutableArray<string> AssumeRoles { get; init; } = [];
+
     public bool CreateAccessKey { get; init; }
     public ImmutableArray<InlinePolicyConfig> Policies { get; init; } = [];
     public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
