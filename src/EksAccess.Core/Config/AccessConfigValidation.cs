@@ -242,7 +242,7 @@ internal sealed class AccessConfigValidation
                 trust.Principals[j],
                 Locate($"{path}.trust.principals[{j}]", trustAt),
                 "trusted principal",
-                [IamArnSyntax.UserKind, IamArnSyntax.RoleKind, IamArnSyntax.RootKind],
+                [IamArnSyntax.RoleKind, IamArnSyntax.UserKind, IamArnSyntax.RootKind],
                 trust.Accounts);
         }
 
@@ -655,6 +655,7 @@ internal sealed class AccessConfigValidation
 
     private void CheckAccessPolicies(TeamConfig team, string path, SourceLocation at)
     {
+        var first = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         for (var j = 0; j < team.AccessPolicies.Length; j++)
         {
             var policy = team.AccessPolicies[j];
@@ -679,6 +680,18 @@ internal sealed class AccessConfigValidation
             }
             else
             {
+                if (first.TryGetValue(definition.Name, out var earlier))
+                {
+                    Report(
+                        arnAt,
+                        $"team '{team.Name}' lists access policy '{definition.Name}' twice, but EKS associates a policy with an access entry only once",
+                        $"merge the two into one entry (the first is at line {earlier.Line}, column {earlier.Column}) with all the namespaces");
+                }
+                else
+                {
+                    first.Add(definition.Name, arnAt);
+                }
+
                 if (!definition.CustomerAssociable)
                 {
                     Report(arnAt, $"access policy '{definition.Name}' is reserved for AWS services and cannot be associated with your principals", "use AmazonEKSViewPolicy, AmazonEKSEditPolicy, AmazonEKSAdminPolicy or AmazonEKSClusterAdminPolicy");
@@ -749,7 +762,7 @@ internal sealed class AccessConfigValidation
             var test = tests[i];
             var path = $"tests[{i}]";
             var at = Locate(path, Fallback(test.Location));
-            CheckPrincipalReference(test.As, Locate(path + ".as", at), "test 'as'", allowSession: true);
+            CheckPrincipalReference(test.As, Locate(path + ".as", at), "test principal", allowSession: true);
             CheckChecks(test.Allow, path + ".allow", at);
             CheckChecks(test.Deny, path + ".deny", at);
         }
@@ -778,8 +791,8 @@ internal sealed class AccessConfigValidation
         if (value.StartsWith("arn:", StringComparison.Ordinal))
         {
             string[] kinds = allowSession
-                ? [IamArnSyntax.UserKind, IamArnSyntax.RoleKind, IamArnSyntax.AssumedRoleKind]
-                : [IamArnSyntax.UserKind, IamArnSyntax.RoleKind];
+                ? [IamArnSyntax.RoleKind, IamArnSyntax.UserKind, IamArnSyntax.AssumedRoleKind]
+                : [IamArnSyntax.RoleKind, IamArnSyntax.UserKind];
             CheckArn(value, at, what, kinds, []);
             return;
         }
