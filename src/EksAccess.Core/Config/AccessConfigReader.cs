@@ -310,7 +310,7 @@ internal sealed partial class AccessConfigReader
                 }
                 catch (JsonException ex)
                 {
-                    Report(scalar.Location, $"the policy document is not valid JSON: {ex.Message}", "write the document as YAML keys under 'document:', or fix the JSON");
+                    Report(scalar.Location, $"the policy document is not valid JSON: {ex.Message.TrimEnd('.')}", "write the document as YAML keys under 'document:', or fix the JSON");
                     return [];
                 }
 
