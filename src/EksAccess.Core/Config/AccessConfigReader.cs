@@ -308,7 +308,7 @@ internal sealed partial class AccessConfigReader
                         return parsed;
                     }
                 }
-                catch (JsonException ex)
+                catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
                 {
                     Report(scalar.Location, $"the policy document is not valid JSON: {ex.Message.TrimEnd('.')}", "write the document as YAML keys under 'document:', or fix the JSON");
                     return [];

@@ -12,10 +12,17 @@ internal sealed class ConfigYamlReader
 {
     private const string StringTag = "tag:yaml.org,2002:str";
 
+    /// <summary>Limits that keep hostile input (alias bombs, deep nesting) from exhausting memory or the stack.</summary>
+    private const long MaxExpandedNodes = 200_000;
+    private const int MaxDepth = 100;
+
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ConfigNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private SourceLocation _lastPosition;
+    private long _expandedNodes;
+    private int _depth;
+    private bool _limitExceeded;
 
     private ConfigYamlReader(string path, List<Diagnostic> diagnostics)
     {
@@ -64,7 +71,9 @@ internal sealed class ConfigYamlReader
         }
         catch (YamlException ex)
         {
-            _diagnostics.Add(new Diagnostic(Locate(ex.Start), $"YAML syntax error: {ex.Message.TrimEnd('.')}", "fix the YAML at this position (check indentation, quotes and brackets)"));
+            _diagnostics.Add(_limitExceeded
+                ? new Diagnostic(Locate(ex.Start), $"the YAML is too large to read: {ex.Message}", "an access config needs neither deep nesting nor aliases that expand this much")
+                : new Diagnostic(Locate(ex.Start), $"YAML syntax error: {ex.Message.TrimEnd('.')}", "fix the YAML at this position (check indentation, quotes and brackets)"));
             return null;
         }
         catch (InvalidOperationException)
@@ -96,6 +105,7 @@ internal sealed class ConfigYamlReader
 
     private ConfigNode ReadNode(Parser parser, ParsingEvent current)
     {
+        var before = _expandedNodes;
         ConfigNode node;
         AnchorName anchor;
         switch (current)
@@ -118,7 +128,8 @@ internal sealed class ConfigYamlReader
             case AnchorAlias alias:
                 if (_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
-                    return target;
+                    Count(target.Size, alias.Start);
+                    return target.Node;
                 }
 
                 _diagnostics.Add(new Diagnostic(Locate(alias.Start), $"unknown YAML alias '*{alias.Value.Value}'", "define the anchor '&" + alias.Value.Value + "' before using it"));
@@ -127,27 +138,50 @@ internal sealed class ConfigYamlReader
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
         }
 
+        Count(1, current.Start);
         if (!anchor.IsEmpty)
         {
-            _anchors[anchor.Value] = node;
+            _anchors[anchor.Value] = (node, _expandedNodes - before);
         }
 
         return node;
     }
 
+    private void Count(long nodes, Mark at)
+    {
+        _expandedNodes += nodes;
+        if (_expandedNodes > MaxExpandedNodes)
+        {
+            _limitExceeded = true;
+            throw new YamlException(at, at, $"the document expands to more than {MaxExpandedNodes} values (through aliases)");
+        }
+    }
+
+    private void Enter(Mark at)
+    {
+        if (++_depth > MaxDepth)
+        {
+            _limitExceeded = true;
+            throw new YamlException(at, at, $"collections are nested more than {MaxDepth} levels deep");
+        }
+    }
+
     private ConfigSequence ReadSequence(Parser parser, SequenceStart start)
     {
+        Enter(start.Start);
         var items = ImmutableArray.CreateBuilder<ConfigNode>();
         while (Next(parser) is { } current and not SequenceEnd)
         {
             items.Add(ReadNode(parser, current));
         }
 
+        _depth--;
         return new ConfigSequence(Locate(start.Start), items.ToImmutable());
     }
 
     private ConfigMapping ReadMapping(Parser parser, MappingStart start)
     {
+        Enter(start.Start);
         var entries = ImmutableArray.CreateBuilder<ConfigMappingEntry>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         while (Next(parser) is { } current and not MappingEnd)
@@ -174,6 +208,7 @@ internal sealed class ConfigYamlReader
             entries.Add(new ConfigMappingEntry(scalarKey, value));
         }
 
+        _depth--;
         return new ConfigMapping(Locate(start.Start), entries.ToImmutable());
     }
 

@@ -268,4 +268,50 @@ public sealed class AccessConfigParserTests
 
         result.Diagnostics.Select(d => d.ToString()).ShouldBe([expected]);
     }
+
+    [Fact]
+    public void Parse_AliasBomb_IsOneDiagnosticNotAnOutOfMemory()
+    {
+        var lines = new List<string> { "a0: &a0 [x, x, x, x, x, x, x, x, x, x]" };
+        for (var i = 1; i < 10; i++)
+        {
+            lines.Add($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]");
+        }
+
+        var result = AccessConfigParser.Parse(string.Join("\n", lines), "bomb.yaml");
+
+        result.Config.ShouldBeNull();
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("the YAML is too large to read: the document expands to more than 200000 values (through aliases)");
+    }
+
+    [Fact]
+    public void Parse_DeepNesting_IsOneDiagnosticNotAStackOverflow()
+    {
+        var text = "a: " + new string('[', 5000) + new string(']', 5000);
+
+        var result = AccessConfigParser.Parse(text, "deep.yaml");
+
+        result.Config.ShouldBeNull();
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("the YAML is too large to read: collections are nested more than 100 levels deep");
+    }
+
+    [Theory]
+    [InlineData("cluster: {name: c, region: us-east-1, accountId: \"111122223333\", partition: [aws]}", "'partition' must be a string, not a list")]
+    [InlineData("iam: [users]", "'iam' must be a mapping, not a list")]
+    [InlineData("namespaces: {name: dev}", "'namespaces' must be a list, not a mapping")]
+    [InlineData("namespaces: [{name: dev, labels: {team: [a]}}]", "the value of 'team' in 'labels' must be a string, not a list")]
+    [InlineData("teams: [{name: t, members: [{name: x}]}]", "each item of 'members' must be a string, not a mapping")]
+    [InlineData("iam: {users: [{name: u, createAccessKey: [true]}]}", "'createAccessKey' must be true or false, not a list")]
+    [InlineData("iam: {roles: [{name: r, maxSessionDuration: \"3600\", trust: {accounts: [\"111122223333\"]}}]}", "'maxSessionDuration' must be a whole number, not '3600'")]
+    [InlineData("cluster: {name: c, region: us-east-1, accountId: {id: 1}}", "'accountId' must be a 12-digit account ID, not a mapping")]
+    [InlineData("teams: [{name: t, accessPolicies: [{policyArn: AmazonEKSViewPolicy}]}]", "missing required key 'accessScope' in teams[0].accessPolicies[0]")]
+    [InlineData("iam: {users: [{name: u, policies: [{name: p}]}]}", "missing required key 'document' in iam.users[0].policies[0]")]
+    public void Parse_WrongShape_IsReported(string yaml, string message)
+    {
+        var cluster = yaml.StartsWith("cluster:", StringComparison.Ordinal) ? "" : "cluster: {name: c, region: us-east-1, accountId: \"111122223333\"}\n";
+
+        var result = AccessConfigParser.Parse(Header + cluster + yaml + "\n", "a.yaml");
+
+        result.Diagnostics.Select(d => d.Message).ShouldContain(message, StringComparer.Ordinal);
+    }
 }
