@@ -20,10 +20,10 @@ internal sealed partial class AccessConfigReader
     private static readonly string[] ClusterKeys = ["name", "region", "accountId", "partition", "authenticationMode", "accessMethod", "nodeRoles", "trustedAccountIds"];
     private static readonly string[] NodeRoleKeys = ["roleArn", "type"];
     private static readonly string[] IamKeys = ["users", "roles", "groups"];
-    private static readonly string[] UserKeys = ["name", "path", "username", "groups", "createAccessKey", "policies", "tags"];
+    private static readonly string[] UserKeys = ["name", "path", "username", "groups", "assumeRoles", "createAccessKey", "policies", "tags"];
     private static readonly string[] RoleKeys = ["name", "path", "username", "trust", "maxSessionDuration", "policies", "tags"];
     private static readonly string[] TrustKeys = ["accounts", "principals", "ssoPermissionSets"];
-    private static readonly string[] GroupKeys = ["name", "path", "members", "policies"];
+    private static readonly string[] GroupKeys = ["name", "path", "members", "assumeRoles", "policies"];
     private static readonly string[] PolicyKeys = ["name", "document"];
     private static readonly string[] NamespaceKeys = ["name", "labels", "quota", "limitRange"];
     private static readonly string[] QuotaKeys = ["name", "hard"];
@@ -214,6 +214,7 @@ internal sealed partial class AccessConfigReader
             Path = OptionalString(map, "path") ?? "/",
             Username = OptionalString(map, "username"),
             Groups = StringList(map, "groups"),
+            AssumeRoles = StringList(map, "assumeRoles"),
             CreateAccessKey = Boolean(map, "createAccessKey"),
             Policies = ReadList(map, "policies", path + ".policies", ReadInlinePolicy),
             Tags = StringMap(map, "tags"),
@@ -265,6 +266,7 @@ internal sealed partial class AccessConfigReader
             Name = RequiredString(map, "name", path),
             Path = OptionalString(map, "path") ?? "/",
             Members = StringList(map, "members"),
+            AssumeRoles = StringList(map, "assumeRoles"),
             Policies = ReadList(map, "policies", path + ".policies", ReadInlinePolicy),
             Location = map.Location,
         };

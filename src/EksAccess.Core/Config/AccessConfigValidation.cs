@@ -55,6 +55,7 @@ internal sealed class AccessConfigValidation
         CheckUsers();
         CheckRoles();
         CheckGroups();
+        CheckUserAssumeRoles();
         CheckNamespaces();
         CheckRoleTemplates();
         CheckClusterRoles();
@@ -285,7 +286,33 @@ internal sealed class AccessConfigValidation
                 }
             }
 
+            CheckAssumeRoles(group.AssumeRoles, path, at, $"IAM group '{group.Name}'");
             CheckPolicies(group.Policies, path, at);
+        }
+    }
+
+    /// <summary>After CheckRoles, so every role name is known.</summary>
+    private void CheckUserAssumeRoles()
+    {
+        var users = _config.Iam.Users;
+        for (var i = 0; i < users.Length; i++)
+        {
+            var path = $"iam.users[{i}]";
+            CheckAssumeRoles(users[i].AssumeRoles, path, Locate(path, Fallback(users[i].Location)), $"IAM user '{users[i].Name}'");
+        }
+    }
+
+    private void CheckAssumeRoles(ImmutableArray<string> assumeRoles, string ownerPath, SourceLocation ownerAt, string owner)
+    {
+        for (var j = 0; j < assumeRoles.Length; j++)
+        {
+            if (!_roles.Contains(assumeRoles[j]))
+            {
+                Report(
+                    Locate($"{ownerPath}.assumeRoles[{j}]", ownerAt),
+                    $"{owner} may assume '{assumeRoles[j]}', which is not an IAM role in this config",
+                    Join(Spelling.DidYouMean(assumeRoles[j], _roles), "define it under iam.roles, or fix the name"));
+            }
         }
     }
 

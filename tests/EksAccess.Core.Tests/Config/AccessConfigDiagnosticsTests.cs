@@ -20,6 +20,13 @@ public sealed class AccessConfigDiagnosticsTests
         },
         { "access.account-id-int.yaml", [] },
         {
+            "access.assume-roles.yaml",
+            [
+                "access.assume-roles.yaml:10:21: IAM user 'dev-john' may assume 'k8s-dev-role', which is not an IAM role in this config — did you mean 'k8s-devs-role'? Otherwise define it under iam.roles, or fix the name",
+                "access.assume-roles.yaml:18:36: IAM group 'devs' may assume 'Admin', which is not an IAM role in this config — define it under iam.roles, or fix the name",
+            ]
+        },
+        {
             "access.account-id-number.yaml",
             [
                 "access.account-id-number.yaml:6:14: account ID 11122223333 has 11 digits: YAML reads it as a number, and a number loses leading zeros — quote it: \"011122223333\" if leading zeros were lost",
