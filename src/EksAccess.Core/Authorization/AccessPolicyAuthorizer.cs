@@ -13,7 +13,7 @@ namespace EksAccess.Core.Authorization;
 /// or matches a listed <c>prefix*</c> wildcard (non-empty prefix, one trailing <c>*</c>: <c>dev-*</c> matches
 /// <c>dev-a</c> and <c>dev-</c>). Never cluster-scoped resources, all-namespaces requests or paths.</item>
 /// </list>
-/// UNSURE points, decided towards deny (docs/decisions/0002-access-policy-scope.md): a bare <c>*</c>, or a <c>*</c>
+/// UNSURE points, decided towards deny (docs/decisions/authz-access-policy-scope.md): a bare <c>*</c>, or a <c>*</c>
 /// anywhere but at the end, matches no namespace; a namespace-scoped policy does not grant the Namespace object itself
 /// (core <c>namespaces</c> and its subresources, whose requests carry namespace = name); an unknown scope type grants
 /// nothing.

@@ -21,6 +21,7 @@ public static class ClusterRoleAggregator
     /// seeing the previous ones' results, until nothing changes. Cycles (A selects B, B selects A) terminate: a real
     /// cluster's result then depends on queue order, and this model's answer is the one that ascending-name syncing
     /// reaches (capped at roles + 2 passes). The input order of the roles is kept.
+    /// See docs/decisions/authz-aggregation-fixed-point.md.
     /// </summary>
     public static ImmutableArray<ClusterRole> Aggregate(IReadOnlyList<ClusterRole> roles)
     {

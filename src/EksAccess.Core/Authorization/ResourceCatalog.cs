@@ -66,7 +66,7 @@ public sealed class ResourceCatalog
     /// the group and <paramref name="typeArg"/> is taken whole as the resource.
     /// Returns false when discovery does not know it: then <paramref name="resolved"/> carries what kubectl sends
     /// anyway — the argument exactly as typed with group "" (so <c>*.apps</c> is sent as resource <c>*.apps</c>) — or,
-    /// with an explicit group, the argument and that group; plus the warning.
+    /// with an explicit group, the argument and that group; plus the warning. See docs/decisions/authz-kubectl-type-resolution.md.
     /// </summary>
     public bool TryResolve(string typeArg, string? explicitGroup, out ResolvedResource resolved)
     {

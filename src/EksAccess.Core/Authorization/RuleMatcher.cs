@@ -84,7 +84,8 @@ public static class RuleMatcher
     /// <summary>
     /// Empty resourceNames → every name (and nameless requests). Otherwise the request name must equal an entry,
     /// so a nameless request (create on a collection, plain list/watch, deletecollection) never matches a rule
-    /// whose names are real names. (Upstream compares strings only: an entry <c>""</c> would equal a nameless request.)
+    /// whose names are real names. (Upstream compares strings only, so an entry <c>""</c> does equal a nameless request; kept, see
+    /// docs/decisions/authz-rbac-evaluation-details.md.)
     /// </summary>
     public static bool ResourceNameMatches(PolicyRule rule, string name)
     {
