@@ -414,6 +414,25 @@ public sealed class RbacAuthorizerTests
     }
 
     [Fact]
+    public void Pitfall08_AggregatedRole_OwnRulesOverwrittenAddOnRulesMerged()
+    {
+        var addOn = new ClusterRole("widgets-edit", [Rule(["example.com"], ["widgets"], ["create"])])
+        {
+            Labels = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("rbac.authorization.k8s.io/aggregate-to-edit", "true"),
+        };
+        var typedIntoEdit = new ClusterRole("edit", [Everything])
+        {
+            Labels = DefaultRbac.ClusterRoles.Single(r => string.Equals(r.Name, "edit", StringComparison.Ordinal)).Labels,
+            AggregationRule = DefaultRbac.ClusterRoles.Single(r => string.Equals(r.Name, "edit", StringComparison.Ordinal)).AggregationRule,
+        };
+        var merged = DefaultRbac.MergeInto([typedIntoEdit, addOn], []);
+        var snapshot = new Snapshot().With([.. merged.ClusterRoles, RoleBinding("dev", "rb", ToClusterRole("admin"), User("alice"))]);
+
+        snapshot.Allows(Alice, Request("create", "widgets", "dev", "example.com")).ShouldBeTrue();
+        snapshot.Allows(Alice, Request("escalate", "roles", "dev", "rbac.authorization.k8s.io", name: "x")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Pitfall09_WrongKindMissingRoleOtherNamespace_NothingAndNoError()
     {
         var snapshot = new Snapshot().With(
