@@ -264,20 +264,15 @@ public static class AwsAuthParser
         string key, AwsAuthYamlScalar keyNode, string section, string name, string[] knownFields,
         AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics, EntryFields fields)
     {
-        string? hint;
         if (string.Equals(key, UserArnField, StringComparison.OrdinalIgnoreCase) || string.Equals(key, RoleArnField, StringComparison.OrdinalIgnoreCase))
         {
+            // Reported with the missing ARN: "has no rolearn … it has 'userarn'".
             fields.OtherArnKey = key;
-            hint = string.Equals(section, AwsAuthRoleMapping.Section, StringComparison.Ordinal)
-                ? "user mappings go under mapUsers"
-                : "role mappings go under mapRoles";
-        }
-        else
-        {
-            var meant = TextDistance.NearMiss(key, knownFields);
-            hint = meant is null ? $"the authenticator reads only {string.Join(", ", knownFields)}" : $"did you mean '{meant}'?";
+            return;
         }
 
+        var meant = TextDistance.NearMiss(key, knownFields);
+        var hint = meant is null ? $"the authenticator reads only {string.Join(", ", knownFields)}" : $"did you mean '{meant}'?";
         diagnostics.Add(new Diagnostic(
             locator.Locate(section, keyNode.Line, keyNode.Column),
             $"{name} key '{key}' is not read by the authenticator",
@@ -317,6 +312,14 @@ public static class AwsAuthParser
                     switch (sequence.Items[i])
                     {
                         case AwsAuthYamlScalar { Type: AwsAuthScalarType.String } scalar:
+                            if (scalar.Value.Contains(" - ", StringComparison.Ordinal))
+                            {
+                                diagnostics.Add(new Diagnostic(
+                                    locator.Locate(section, scalar.Line, scalar.Column),
+                                    $"{where}[{i}] '{scalar.Value}' looks like list items folded into one by a mis-indented '- ' line; the authenticator uses it as one group name",
+                                    "align the '- ' lines of the list"));
+                            }
+
                             groups.Add(scalar.Value);
                             break;
                         case AwsAuthYamlScalar { Type: AwsAuthScalarType.Null } scalar:

@@ -199,7 +199,8 @@ internal static partial class AwsAuthYamlReader
     {
         var message = exception.InnerException?.Message ?? exception.Message;
         var at = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith('(') && at > 0 ? message[(at + 3)..] : message;
+        message = message.StartsWith('(') && at > 0 ? message[(at + 3)..] : message;
+        return message.TrimEnd('.');
     }
 
     [GeneratedRegex("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?\\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

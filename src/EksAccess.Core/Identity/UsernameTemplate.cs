@@ -24,15 +24,18 @@ public static partial class UsernameTemplate
         var result = template;
         if (result.Contains(Ec2PrivateDnsName, StringComparison.Ordinal))
         {
-            // The authenticator checks the raw session name before it calls ec2:DescribeInstances; a session
-            // that is not an instance id fails authentication outright.
-            if (!InstanceIdPattern().IsMatch(context.SessionName))
+            if (context.SessionName is null)
             {
+                notes.Add($"{Ec2PrivateDnsName} authenticates only sessions named after an EC2 instance id (i-…); it is left as a placeholder");
+            }
+            else if (!InstanceIdPattern().IsMatch(context.SessionName))
+            {
+                // The authenticator checks the raw session name before it calls ec2:DescribeInstances; a session
+                // that is not an instance id fails authentication outright.
                 return UsernameTemplateResult.Failure(
                     $"SessionName did not contain an instance id (session '{context.SessionName}'; {Ec2PrivateDnsName} needs a session named like i-0123456789abcdef0)");
             }
-
-            if (context.Ec2PrivateDnsName is null)
+            else if (context.Ec2PrivateDnsName is null)
             {
                 notes.Add($"{Ec2PrivateDnsName} is the private DNS name of instance {context.SessionName}, which a snapshot does not hold; it is left as a placeholder");
             }
@@ -43,8 +46,12 @@ public static partial class UsernameTemplate
         }
 
         result = result.Replace(AccountId, context.AccountId, StringComparison.Ordinal);
-        result = result.Replace(SessionName, context.SessionName.Replace('@', '-'), StringComparison.Ordinal);
-        result = result.Replace(SessionNameRaw, context.SessionName, StringComparison.Ordinal);
+        if (context.SessionName is not null)
+        {
+            result = result.Replace(SessionName, context.SessionName.Replace('@', '-'), StringComparison.Ordinal);
+            result = result.Replace(SessionNameRaw, context.SessionName, StringComparison.Ordinal);
+        }
+
         if (result.Contains(AccessKeyId, StringComparison.Ordinal))
         {
             if (context.AccessKeyId is null)
@@ -59,7 +66,7 @@ public static partial class UsernameTemplate
 
         foreach (var unknown in PlaceholderPattern().Matches(result).Select(match => match.Value).Distinct(StringComparer.Ordinal))
         {
-            if (unknown is not (Ec2PrivateDnsName or AccessKeyId))
+            if (unknown is not (Ec2PrivateDnsName or AccessKeyId or SessionName or SessionNameRaw))
             {
                 notes.Add($"{unknown} is not a placeholder the authenticator knows; it stays in the text as written");
             }
