@@ -67,6 +67,12 @@ public sealed partial record IamPrincipalArn
             return false;
         }
 
+        if (parsed.Service is not ("iam" or "sts"))
+        {
+            error = $"'{value}' is an ARN of service '{parsed.Service}': only IAM users, roles, the root user and STS sessions can authenticate";
+            return false;
+        }
+
         if (parsed.Region.Length != 0)
         {
             error = $"'{value}' has region '{parsed.Region}': IAM and STS principal ARNs have an empty region (arn:{parsed.Partition}:{parsed.Service}::{parsed.AccountId}:…)";
@@ -128,12 +134,8 @@ public sealed partial record IamPrincipalArn
                 arn = new IamPrincipalArn(value, parsed.Partition, parsed.AccountId, IamPrincipalKind.FederatedUser, parts[1], "/", sessionName: null);
                 return true;
 
-            case "sts":
-                error = $"'{value}' has STS resource '{resourceType}': only assumed-role and federated-user sessions can authenticate";
-                return false;
-
             default:
-                error = $"'{value}' is a '{parsed.Service}' ARN: only IAM users, roles, the root user and STS sessions can authenticate";
+                error = $"'{value}' has STS resource '{resourceType}': only assumed-role and federated-user sessions can authenticate";
                 return false;
         }
     }
