@@ -37,7 +37,7 @@ public sealed class IdentityResolver
         AwsAuth = snapshot.AwsAuth is null ? AwsAuthMappings.Empty : AwsAuthParser.Parse(snapshot.AwsAuth);
 
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        IndexAccessEntries(snapshot.AccessEntries, diagnostics);
+        IndexAccessEntries(snapshot.AccessEntries.IsDefault ? [] : snapshot.AccessEntries, diagnostics);
         IndexAwsAuth();
         diagnostics.AddRange(AwsAuth.Diagnostics);
         Diagnostics = diagnostics.ToImmutable();
