@@ -7,7 +7,6 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        _ = context;
-        yield break;
+        yield return RenderCommand.Create(context);
     }
 }
