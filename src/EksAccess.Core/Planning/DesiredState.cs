@@ -140,7 +140,8 @@ public static class DesiredState
                     AccessEntry.StandardType,
                     principal.Username,
                     principal.AccessEntryGroups,
-                    principal.AccessPolicies) { Source = Source(principal.Location) });
+                    principal.AccessPolicies)
+                { Source = Source(principal.Location) });
             }
         }
 

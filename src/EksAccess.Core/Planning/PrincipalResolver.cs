@@ -134,7 +134,7 @@ public static class PrincipalResolver
         {
             if (!builders.TryGetValue(arn, out var builder))
             {
-                builder = new Builder(arn, location);
+                builder = new Builder(location);
                 builders.Add(arn, builder);
                 order.Add(arn);
             }
@@ -224,11 +224,10 @@ public static class PrincipalResolver
         return parts[5];
     }
 
-    private sealed class Builder(string arn, SourceLocation location)
+    private sealed class Builder(SourceLocation location)
     {
         private readonly Dictionary<string, SortedSet<string>?> _policies = new(StringComparer.Ordinal);
 
-        public string Arn { get; } = arn;
         public SourceLocation Location { get; } = location;
         public List<string> Groups { get; } = [];
         public List<string> Teams { get; } = [];
