@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return ValidateCommand.Create(context);
         yield return RenderCommand.Create(context);
     }
 }
