@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text;
+using EksAccess.Core.Config;
+using EksAccess.Core.Planning;
+using EksAccess.Core.Rendering;
+
+namespace EksAccess.Cli.Commands;
+
+/// <summary>
+/// <c>eksaccess render -f access.yaml --format k8s|iam|… [-o DIR]</c>: the artifacts a person would otherwise write by
+/// hand. Without -o the files go to stdout (k8s as one multi-document YAML stream, other formats each preceded by a
+/// <c># ==&gt; path &lt;==</c> line); with -o they are written into DIR all at once, one line per file on stdout.
+/// </summary>
+internal static class RenderCommand
+{
+    private static readonly Option<string> FileOption = GlobalOptions.CreateFile();
+
+    private static readonly Option<string> FormatOption = new("--format")
+    {
+        Description = $"What to render: {string.Join(", ", RendererCatalog.Formats)}.",
+        Required = true,
+    };
+
+    private static readonly Option<string?> OutputOption = new("--output", "-o")
+    {
+        Description = "Write the files into this directory (created if missing) instead of stdout.",
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("render", "Render the artifacts of an access config: Kubernetes manifests, IAM policies, …");
+        command.Options.Add(FileOption);
+        command.Options.Add(FormatOption);
+        command.Options.Add(OutputOption);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            new RenderRequest(parseResult.GetRequiredValue(FileOption), parseResult.GetRequiredValue(FormatOption), parseResult.GetValue(OutputOption)),
+            context,
+            cancellationToken));
+        return command;
+    }
+
+    public static Task<int> RunAsync(RenderRequest request, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var renderer = Renderer(request.Format);
+        return RunAsync(request, renderer, ConfigLoader.LoadValid(request.File), context, cancellationToken);
+    }
+
+    /// <summary>The same command with the config already read (tests pass configs built in code).</summary>
+    internal static Task<int> RunAsync(RenderRequest request, AccessConfig config, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(request, Renderer(request.Format), config, context, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(RenderRequest request, IArtifactRenderer renderer, AccessConfig config, CliContext context, CancellationToken cancellationToken)
+    {
+        var files = Render(renderer, config);
+        if (request.OutputDirectory is null)
+        {
+            await context.Stdout.WriteAsync(ToStdout(renderer, files).AsMemory(), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var written = await OutputDirectoryWriter.WriteAsync(request.OutputDirectory, files, cancellationToken).ConfigureAwait(false);
+        foreach (var path in written.Written)
+        {
+            await context.Stdout.WriteLineAsync(path).ConfigureAwait(false);
+        }
+
+        foreach (var path in written.NotRendered)
+        {
+            await context.Stderr.WriteLineAsync($"warning: {path} was not rendered this time; delete it if it is stale").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static IArtifactRenderer Renderer(string format)
+    {
+        if (RendererCatalog.TryGet(format, out var renderer))
+        {
+            return renderer;
+        }
+
+        throw new InputException($"unknown --format '{format}' — use one of: {string.Join(", ", RendererCatalog.Formats)}");
+    }
+
+    private static ImmutableArray<RenderedFile> Render(IArtifactRenderer renderer, AccessConfig config)
+    {
+        try
+        {
+            return renderer.Render(config, DesiredState.Build(config));
+        }
+        catch (ArgumentException ex)
+        {
+            // Core refuses a reference validation should have caught (an unknown member or role name).
+            throw new InputException($"{config.SourceFile}: {ex.Message} — run 'eksaccess validate -f {config.SourceFile}'", ex);
+        }
+    }
+
+    private static string ToStdout(IArtifactRenderer renderer, ImmutableArray<RenderedFile> files)
+    {
+        if (string.Equals(renderer.Format, KubernetesArtifactRenderer.FormatName, StringComparison.Ordinal))
+        {
+            return KubernetesManifestRenderer.ToStream(files);
+        }
+
+        var builder = new StringBuilder();
+        foreach (var file in files)
+        {
+            builder.Append("# ==> ").Append(file.RelativePath).Append(" <==\n").Append(file.Content);
+        }
+
+        return builder.ToString();
+    }
+}
