@@ -193,19 +193,19 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
                     break;
                 case "verbs":
                     hasVerbs = true;
-                    verbs = ReadStringList("verbs");
+                    verbs = ReadStringList("rules[].verbs");
                     break;
                 case "apiGroups":
-                    apiGroups = ReadStringList("apiGroups");
+                    apiGroups = ReadStringList("rules[].apiGroups");
                     break;
                 case "resources":
-                    resources = ReadStringList("resources");
+                    resources = ReadStringList("rules[].resources");
                     break;
                 case "resourceNames":
-                    resourceNames = ReadStringList("resourceNames");
+                    resourceNames = ReadStringList("rules[].resourceNames");
                     break;
                 case "nonResourceURLs":
-                    nonResourceUrls = ReadStringList("nonResourceURLs");
+                    nonResourceUrls = ReadStringList("rules[].nonResourceURLs");
                     break;
                 default:
                     Skip();
@@ -360,6 +360,7 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
                 case null:
                     break;
                 case "kind":
+                    draft.RoleRefKindStart = Current.Start;
                     draft.RoleRefKind = ReadString("roleRef.kind");
                     break;
                 case "name":
@@ -820,13 +821,13 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
 
         if (kind is not (RoleRef.RoleKind or RoleRef.ClusterRoleKind))
         {
-            Fail(draft, at, $"has roleRef.kind '{kind}'", "roleRef.kind must be Role or ClusterRole");
+            Fail(draft, draft.RoleRefKindStart ?? at, $"has roleRef.kind '{kind}'", "roleRef.kind must be Role or ClusterRole");
             return null;
         }
 
         if (isClusterBinding && string.Equals(kind, RoleRef.RoleKind, StringComparison.Ordinal))
         {
-            Fail(draft, at, $"refers to Role '{name}'", "a ClusterRoleBinding can only refer to a ClusterRole; bind a Role with a RoleBinding in its namespace");
+            Fail(draft, draft.RoleRefKindStart ?? at, $"refers to Role '{name}'", "a ClusterRoleBinding can only refer to a ClusterRole; bind a Role with a RoleBinding in its namespace");
             return null;
         }
 

@@ -30,6 +30,8 @@ internal sealed class ObjectDraft(Mark start)
 
     public string? RoleRefKind { get; set; }
 
+    public Mark? RoleRefKindStart { get; set; }
+
     public string? RoleRefName { get; set; }
 
     public ImmutableArray<Subject>? Subjects { get; set; }
