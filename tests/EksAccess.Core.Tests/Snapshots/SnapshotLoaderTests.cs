@@ -201,6 +201,38 @@ public sealed class SnapshotLoaderTests
         ReferenceEquals(ImmutableArrayArray(rules[0].Verbs), ImmutableArrayArray(rules[1].Verbs)).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n---\n")]
+    [InlineData("null\n")]
+    public void Load_EmptyDocuments_AreFine(string text)
+    {
+        var result = SnapshotInputs.LoadText("snap/empty.yaml", text);
+
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.Roles.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Load_ByteOrderMarkAndCrLf_AreFine()
+    {
+        const string Text = "\uFEFFapiVersion: rbac.authorization.k8s.io/v1\r\nkind: Role\r\nmetadata:\r\n  name: r\r\n  namespace: n\r\nrules:\r\n- apiGroups: ['']\r\n  resources: [pods]\r\n  verbs: [get]\r\n";
+
+        var result = SnapshotInputs.LoadText("snap/crlf.yaml", Text);
+
+        result.Errors.ShouldBeEmpty();
+        result.Snapshot.Roles.ShouldHaveSingleItem().Rules.ShouldHaveSingleItem().Verbs.ShouldBe(["get"]);
+    }
+
+    [Fact]
+    public void Load_TopLevelList_IsAnError()
+    {
+        var result = SnapshotInputs.LoadText("snap/items.json", "[{\"kind\": \"Role\"}]");
+
+        result.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith("snap/items.json:1:1: expected a Kubernetes object, found a list — ");
+    }
+
     private static string[] ImmutableArrayArray(ImmutableArray<string> array) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(array)!;
 
     private static string Describe(Role role) =>
