@@ -71,10 +71,12 @@ public sealed class SnapshotLoaderErrorTests
         ]);
     }
 
-    [Fact]
-    public void Load_ClusterFileWithoutCluster_IsAnError()
+    [Theory]
+    [InlineData("""{"clusters": ["dev"]}""")]
+    [InlineData("""{"cluster": null}""")]
+    public void Load_ClusterFileWithoutCluster_IsAnError(string text)
     {
-        var result = SnapshotInputs.LoadText("snap/cluster.json", """{"clusters": ["dev"]}""");
+        var result = SnapshotInputs.LoadText("snap/cluster.json", text);
 
         result.Errors.Select(e => e.ToString()).ShouldBe(
         [
@@ -105,6 +107,14 @@ public sealed class SnapshotLoaderErrorTests
         [
             "snap/access-entries.json:1:1: access-entries file has no accessEntries list — write {\"accessEntries\": [ ... ]} with one describe-access-entry accessEntry (plus associatedAccessPolicies) per item",
         ]);
+    }
+
+    [Fact]
+    public void Load_ClusterOfWrongType_GivesOnlyTheTypeError()
+    {
+        var result = SnapshotInputs.LoadText("snap/cluster.json", """{"cluster": "dev"}""");
+
+        result.Errors.Select(e => e.ToString()).ShouldBe(["snap/cluster.json:1:13: cluster must be a mapping, not a string — write it as key: value pairs, the way kubectl prints it"]);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ internal sealed class ClusterFileReader : YamlNodeReader
             {
                 if (ReadKey() is "cluster")
                 {
-                    found = true;
+                    // {"cluster": null} is as good as no cluster; a wrong type is reported by ReadCluster.
+                    found |= Current is not Scalar value || !IsNull(value);
                     ReadCluster();
                 }
                 else
