@@ -1,6 +1,7 @@
 using EksAccess.Benchmarks;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using FsCheck.Xunit;
 using YamlDotNet.RepresentationModel;
 
 namespace EksAccess.Core.Tests.Snapshots;
@@ -51,6 +52,20 @@ public sealed class SnapshotGeneratorTests : IDisposable
         snapshot.RoleBindings.ShouldContain(b => b.Subjects.IsEmpty);
         snapshot.Roles.SelectMany(r => r.Rules).ShouldContain(rule => !rule.ResourceNames.IsEmpty);
         snapshot.Roles.SelectMany(r => r.Rules).ShouldContain(rule => rule.Verbs.Contains("*"));
+    }
+
+    [Property(MaxTest = 25)]
+    public bool Generate_AnySeed_LoadsCleanlyWithEveryObject(int seed)
+    {
+        var size = new SnapshotSize(Namespaces: 3, Roles: 7, RoleBindings: 11, ClusterRoles: 10, ClusterRoleBindings: 3, AccessEntries: 5, AwsAuthEntries: 5);
+
+        var result = SnapshotLoader.Load(SnapshotGenerator.Generate(size, seed));
+
+        var snapshot = result.Snapshot;
+        return result.Errors.IsEmpty && result.Warnings.IsEmpty
+            && snapshot.Roles.Length == size.Roles && snapshot.RoleBindings.Length == size.RoleBindings
+            && snapshot.ClusterRoles.Length == size.ClusterRoles && snapshot.ClusterRoleBindings.Length == size.ClusterRoleBindings
+            && snapshot.AccessEntries.Length == size.AccessEntries && snapshot.Namespaces.Length == size.Namespaces;
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed class SnapshotLoaderErrorTests
 
         result.Errors.Select(e => e.ToString()).ShouldBe(
         [
-            "errors/wrong-types.yaml:9:10: rules[].verbs must be a list, not a string — write it as a list (- item, or [a, b]), the way kubectl prints it",
-            "errors/wrong-types.yaml:10:14: rules[].apiGroups must be a list, not a mapping — write it as a list (- item, or [a, b]), the way kubectl prints it",
+            "errors/wrong-types.yaml:9:10: rules[].verbs must be a list, not a string — write it as a list (- item, or [a, b]), as kubectl or the aws CLI prints it",
+            "errors/wrong-types.yaml:10:14: rules[].apiGroups must be a list, not a mapping — write it as a list (- item, or [a, b]), as kubectl or the aws CLI prints it",
         ]);
         result.Snapshot.Roles.ShouldBeEmpty();
     }
@@ -114,7 +114,7 @@ public sealed class SnapshotLoaderErrorTests
     {
         var result = SnapshotInputs.LoadText("snap/cluster.json", """{"cluster": "dev"}""");
 
-        result.Errors.Select(e => e.ToString()).ShouldBe(["snap/cluster.json:1:13: cluster must be a mapping, not a string — write it as key: value pairs, the way kubectl prints it"]);
+        result.Errors.Select(e => e.ToString()).ShouldBe(["snap/cluster.json:1:13: cluster must be a mapping, not a string — write it as key: value pairs, as kubectl or the aws CLI prints it"]);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ internal abstract class YamlNodeReader
             return true;
         }
 
-        SkipNullOrReport(field, "a mapping", "write it as key: value pairs, the way kubectl prints it");
+        SkipNullOrReport(field, "a mapping", "write it as key: value pairs, as kubectl or the aws CLI prints it");
         return false;
     }
 
@@ -162,7 +162,7 @@ internal abstract class YamlNodeReader
             return true;
         }
 
-        SkipNullOrReport(field, "a list", "write it as a list (- item, or [a, b]), the way kubectl prints it");
+        SkipNullOrReport(field, "a list", "write it as a list (- item, or [a, b]), as kubectl or the aws CLI prints it");
         return false;
     }
 
@@ -192,7 +192,7 @@ internal abstract class YamlNodeReader
             return share ? Pool.String(scalar.Value) : scalar.Value;
         }
 
-        ReportWrongType(field, "a string", "write a single value, the way kubectl prints it");
+        ReportWrongType(field, "a string", "write a single value, as kubectl or the aws CLI prints it");
         Skip();
         return null;
     }
@@ -292,7 +292,7 @@ internal abstract class YamlNodeReader
             return false;
         }
 
-        ReportWrongType(field, "a list", "write it as a list (- item, or [a, b]), the way kubectl prints it");
+        ReportWrongType(field, "a list", "write it as a list (- item, or [a, b]), as kubectl or the aws CLI prints it");
         Skip();
         return false;
     }
