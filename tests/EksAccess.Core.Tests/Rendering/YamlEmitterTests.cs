@@ -24,6 +24,7 @@ public sealed partial class YamlEmitterTests
     [InlineData("{x}", "\"{x}\"")]
     [InlineData("-", "\"-\"")]
     [InlineData("x #y", "\"x #y\"")]
+    [InlineData("m *H", "\"m *H\"")]
     [InlineData("say \"hi\"\\", "say \"hi\"\\")]
     [InlineData("tab\there", "\"tab\\there\"")]
     [InlineData("arn:aws:iam::111122223333:role/X", "arn:aws:iam::111122223333:role/X")]
