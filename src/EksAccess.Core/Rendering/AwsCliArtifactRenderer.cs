@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
@@ -24,6 +26,8 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
 
     private const string OnCluster = "--cluster-name \"$CLUSTER\" --region \"$REGION\"";
     private const int PollAttempts = 90;
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Format => FormatName;
 
@@ -232,11 +236,30 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
         script.Section("Access policies (associating again replaces the scope)");
         foreach (var (principalArn, policy) in associations)
         {
-            var scope = policy.AccessScope.IsCluster
-                ? $"type={AccessScope.ClusterType}"
-                : $"type={AccessScope.NamespaceType},namespaces={string.Join(',', policy.AccessScope.Namespaces)}";
+            var scope = AccessScopeArgument(policy.AccessScope);
             script.Line($"aws eks associate-access-policy {OnCluster} --principal-arn {Q(principalArn)} --policy-arn {Q(policy.PolicyArn)} --access-scope {Q(scope)}");
         }
+    }
+
+    /// <summary><c>type=namespace,namespaces=a,b</c> (shorthand, as the walk-through writes it), or JSON for a namespace shorthand would split.</summary>
+    private static string AccessScopeArgument(AccessScope scope)
+    {
+        if (scope.IsCluster)
+        {
+            return $"type={AccessScope.ClusterType}";
+        }
+
+        if (scope.Namespaces.All(ns => ns.Length > 0 && ns.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '*' or '.' or '_' or ' ')))
+        {
+            return $"type={AccessScope.NamespaceType},namespaces={string.Join(',', scope.Namespaces)}";
+        }
+
+        var json = new JsonObject
+        {
+            ["type"] = AccessScope.NamespaceType,
+            ["namespaces"] = new JsonArray([.. scope.Namespaces.Select(ns => (JsonNode)JsonValue.Create(ns))]),
+        };
+        return json.ToJsonString(JsonOptions);
     }
 
     /// <summary><c>Key=k,Value=v …</c> (shorthand) when every key and value is plain, else the JSON list, quoted.</summary>
@@ -247,8 +270,8 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
             return string.Join(' ', tags.Select(t => $"Key={t.Key},Value={t.Value}"));
         }
 
-        var json = JsonSerializer.Serialize(tags.Select(t => new Dictionary<string, string>(StringComparer.Ordinal) { ["Key"] = t.Key, ["Value"] = t.Value }));
-        return Q(json);
+        var json = new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+        return Q(json.ToJsonString(JsonOptions));
     }
 
     private static bool IsShorthandSafe(string value) =>

@@ -53,7 +53,14 @@ public sealed class EksctlArtifactRenderer : IArtifactRenderer
         }
 
         var header = new StringBuilder();
-        void Comment(string line) => header.Append(line.Length == 0 ? "#" : "# " + line).Append('\n');
+        void Comment(string text)
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                header.Append(line.Length == 0 ? "#" : "# " + line).Append('\n');
+            }
+        }
+
         Comment($"Rendered by `eksaccess render --format eksctl` from {config.SourceFile}: cluster {cluster.Name} ({cluster.Region}).");
         Comment("A ClusterConfig FRAGMENT: merge accessConfig and iamIdentityMappings into your cluster's ClusterConfig. On an existing cluster:");
         if (cluster.AuthenticationMode != AuthenticationMode.ConfigMap)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
@@ -240,6 +241,19 @@ public sealed class AwsCliArtifactRendererTests : IDisposable
         Option(entry, "--username").ShouldBe("dev:o'neil");
         log.Single(c => Verb(c) is "iam create-access-key").ShouldBe(["iam", "create-access-key", "--user-name", "dev.o'neil"]);
         File.Exists(Path.Combine(_temp, "work", "dev.o'neil.access-key.json")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Script_NamespaceShorthandWouldSplit_AccessScopeGoesAsJson()
+    {
+        var seed = TestConfigs.Seed000();
+        var config = seed with { Teams = [seed.Teams[0] with { AccessPolicies = [TestConfigs.NamespacePolicy("AmazonEKSViewPolicy", "a,b=c", "dev")] }] };
+
+        var log = await RunAgainstFakeAwsAsync(config, state: "absent", mode: "API_AND_CONFIG_MAP");
+
+        var scope = JsonNode.Parse(Option(log.First(c => Verb(c) is "eks associate-access-policy"), "--access-scope"))!;
+        scope["type"]!.GetValue<string>().ShouldBe("namespace");
+        scope["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["a,b=c", "dev"]);
     }
 
     private static AccessConfig Config(string name) => name switch
