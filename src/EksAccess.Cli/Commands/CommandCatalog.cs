@@ -7,6 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return ValidateCommand.Create(context);
         yield return RenderCommand.Create(context);
+        yield return VerifyCommand.Create(context);
+        yield return WhoAmICommand.Create(context);
+        yield return CanICommand.Create(context);
+        yield return WhoCanCommand.Create(context);
+        yield return MatrixCommand.Create(context);
     }
 }

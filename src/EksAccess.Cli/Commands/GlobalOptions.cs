@@ -28,4 +28,15 @@ internal static class GlobalOptions
     {
         Description = "A snapshot directory (cluster.json, access-entries.json, Kubernetes objects as kubectl prints them).",
     };
+
+    /// <summary>-f for commands that can also run against a snapshot: optional there.</summary>
+    public static Option<string?> CreateOptionalFile() => new("--filename", "-f")
+    {
+        Description = "An access config (access.yaml): evaluate the state it would create.",
+    };
+
+    public static Option<bool> CreateNoDefaultRoles() => new("--no-default-roles")
+    {
+        Description = "Do not add the Kubernetes bootstrap ClusterRoles and ClusterRoleBindings every real cluster has.",
+    };
 }

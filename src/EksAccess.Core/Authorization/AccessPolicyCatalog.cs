@@ -1,41 +1,82 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using YamlDotNet.RepresentationModel;
 
 namespace EksAccess.Core.Authorization;
 
 /// <summary>
-/// Every EKS access policy known today. STUB: names only, no rules yet — the Authorization work replaces the
-/// body with the embedded table (Resources/eks-access-policies.yaml). Keep the public API.
+/// Every EKS access policy known today, with the rules AWS publishes, read once (lazily, thread-safe) from the embedded
+/// Resources/eks-access-policies.yaml (a verbatim copy of the reference file, which cites its sources and date).
+/// A policy whose rules AWS has not published (rulesPublished: false or rules: null) has
+/// <see cref="AccessPolicyDefinition.RulesPublished"/> false and no rules: it grants nothing offline.
 /// </summary>
 public static class AccessPolicyCatalog
 {
-    private static readonly string[] Names =
-    [
-        "AmazonEKSClusterAdminPolicy", "AmazonEKSAdminPolicy", "AmazonEKSAdminViewPolicy", "AmazonEKSEditPolicy",
-        "AmazonEKSViewPolicy", "AmazonEKSSecretReaderPolicy", "AmazonEKSHybridPolicy", "AmazonARCRegionSwitchScalingPolicy",
-        "AmazonEKSAutoNodePolicy", "AmazonEKSBlockStoragePolicy", "AmazonEKSLoadBalancingPolicy", "AmazonEKSNetworkingPolicy",
-        "AmazonEKSComputePolicy", "AmazonEKSBlockStorageClusterPolicy", "AmazonEKSComputeClusterPolicy",
-        "AmazonEKSLoadBalancingClusterPolicy", "AmazonEKSNetworkingClusterPolicy", "AmazonEKSClusterInsightsPolicy",
-        "AmazonEKSEventPolicy", "AmazonEKSPodIdentityPolicy", "AmazonEKSSecretAdminPolicy", "AmazonEKSACKPolicy",
-        "AmazonEKSArgoCDPolicy", "AmazonEKSArgoCDClusterPolicy", "AmazonEKSKROPolicy", "AmazonEMRJobPolicy",
-        "AmazonAIOpsAssistantPolicy", "AIDevOpsAgentAccessPolicy", "AmazonSagemakerHyperpodClusterPolicy",
-        "AmazonSagemakerHyperpodControllerPolicy", "AmazonSagemakerHyperpodSpacePolicy",
-        "AmazonSagemakerHyperpodSpaceTemplatePolicy", "AmazonSagemakerHyperpodSystemNamespacePolicy",
-        "AmazonSagemakerHyperpodUserClusterPolicy",
-    ];
+    public const string ResourceFileName = "eks-access-policies.yaml";
 
-    private static readonly Dictionary<string, AccessPolicyDefinition> ByName =
-        Names.ToDictionary(n => n, n => new AccessPolicyDefinition(n, CustomerAssociable: true, RulesPublished: false, []), StringComparer.Ordinal);
+    private const string ArnMarker = ":eks::aws:cluster-access-policy/";
 
-    public static IReadOnlyCollection<AccessPolicyDefinition> All => ByName.Values;
+    private static readonly Lazy<Catalog> LazyCatalog = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Looks a policy up by short name (AmazonEKSEditPolicy) or by ARN of any partition.</summary>
+    /// <summary>All policies, in the order of the reference file.</summary>
+    public static IReadOnlyCollection<AccessPolicyDefinition> All => LazyCatalog.Value.Ordered;
+
+    /// <summary>
+    /// Looks a policy up by short name (AmazonEKSEditPolicy) or by ARN of any partition
+    /// (arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy, arn:aws-cn:…, arn:aws-us-gov:…).
+    /// </summary>
     public static bool TryGet(string nameOrArn, [NotNullWhen(true)] out AccessPolicyDefinition? policy)
     {
         ArgumentNullException.ThrowIfNull(nameOrArn);
-        var slash = nameOrArn.LastIndexOf('/');
-        var name = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) && nameOrArn.Contains(":eks::aws:cluster-access-policy/", StringComparison.Ordinal)
-            ? nameOrArn[(slash + 1)..]
-            : nameOrArn;
-        return ByName.TryGetValue(name, out policy);
+        return LazyCatalog.Value.ByName.TryGetValue(NameOf(nameOrArn), out policy);
     }
+
+    /// <summary>The policy name of an access-policy ARN (any partition), or the input when it is not such an ARN.</summary>
+    public static string NameOf(string nameOrArn)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrArn);
+        if (!nameOrArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return nameOrArn;
+        }
+
+        var marker = nameOrArn.IndexOf(ArnMarker, StringComparison.Ordinal);
+        var partition = marker < 4 ? "" : nameOrArn[4..marker];
+        if (partition.Length == 0 || partition.Contains(':', StringComparison.Ordinal))
+        {
+            return nameOrArn;
+        }
+
+        return nameOrArn[(marker + ArnMarker.Length)..];
+    }
+
+    private static Catalog Load()
+    {
+        const string path = ResourceFileName;
+        var text = EmbeddedYaml.ReadResource(ResourceFileName);
+        var root = EmbeddedYaml.Documents(text, path).Single();
+        var ordered = new List<AccessPolicyDefinition>();
+        foreach (var node in EmbeddedYaml.Mappings(root, "policies", path))
+        {
+            var name = EmbeddedYaml.Scalar(node, "name") ?? throw new InvalidDataException($"{path}:{node.Start.Line}: policy without a name");
+            var published = EmbeddedYaml.Boolean(node, "rulesPublished") ?? false;
+            var rules = EmbeddedYaml.Child(node, "rules") is YamlSequenceNode
+                ? EmbeddedYaml.Mappings(node, "rules", path).Select(r => EmbeddedYaml.ReadRule(r, path)).ToImmutableArray()
+                : [];
+            if (!published || rules.IsEmpty)
+            {
+                published = false;
+                rules = [];
+            }
+
+            // customerAssociable is true only where the reference says so; null or absent means AWS does not say.
+            var customerAssociable = EmbeddedYaml.Boolean(node, "customerAssociable") ?? false;
+            ordered.Add(new AccessPolicyDefinition(name, customerAssociable, published, rules));
+        }
+
+        var byName = ordered.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        return new Catalog([.. ordered], byName);
+    }
+
+    private sealed record Catalog(ImmutableArray<AccessPolicyDefinition> Ordered, Dictionary<string, AccessPolicyDefinition> ByName);
 }

@@ -51,6 +51,41 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Example000WithOutputDirectory_WritesExactlyTheK8sFiles()
+    {
+        var output = Path.Combine(_temp, "out");
+
+        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "access.yaml"), "--format", "k8s", "-o", output);
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        string[] expected = [.. Seed000K8sFiles.Where(f => !f.Contains("limitrange", StringComparison.Ordinal))];
+        ListFiles(output).ShouldBe(expected);
+        result.Stdout.ShouldBe(string.Concat(expected.Select(f => Path.Combine(output, f) + "\n")));
+        result.Stderr.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_Example000Iam_PrintsGeneratedPoliciesToStdout()
+    {
+        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "access.yaml"), "--format", "iam");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("# ==> iam/users/dev-john/EKSDescribeCluster.json <==\n");
+    }
+
+    [Fact]
+    public async Task Run_MissingConfigFile_ExitsInvalidInputWithoutOutput()
+    {
+        var output = Path.Combine(_temp, "out");
+
+        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(_temp, "nope.yaml"), "--format", "k8s", "-o", output);
+
+        result.ExitCode.ShouldBe(3);
+        result.Stderr.ShouldStartWith("error: ");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task RunAsync_K8sToStdout_EveryDocumentLoadsIntoTypedKubernetesModels()
     {
         var (exitCode, stdout, _) = await RenderAsync(new RenderRequest("access.yaml", "k8s", null));

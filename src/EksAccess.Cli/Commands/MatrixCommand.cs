@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json.Nodes;
+using EksAccess.Cli.Output;
+using EksAccess.Core.Evaluation;
+using EksAccess.Core.Identity;
+
+namespace EksAccess.Cli.Commands;
+
+/// <summary><c>eksaccess matrix</c>: principals × namespaces × common actions, as a table, JSON/YAML or an HTML page.</summary>
+internal static class MatrixCommand
+{
+    private static readonly Option<string[]> Principals = new("--principals") { Description = "Principal ARNs (comma-separated or repeated); default: every principal the snapshot maps.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string[]> Namespaces = new("--namespaces") { Description = "Namespaces (comma-separated or repeated); default: every namespace of the snapshot.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
+    private static readonly Option<string?> File = GlobalOptions.CreateOptionalFile();
+    private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
+
+    private static readonly Option<string> Output = new Option<string>("--output", "-o")
+    {
+        Description = "Output format: table, json, yaml or html.",
+        DefaultValueFactory = _ => "table",
+    }.AcceptOnlyFromAmong("table", "json", "yaml", "html");
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("matrix", "Show principals × namespaces × common actions.")
+        {
+            Principals, Namespaces, Snapshot, File, NoDefaultRoles, Output,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            new Request(
+                Split(parseResult.GetValue(Principals)),
+                Split(parseResult.GetValue(Namespaces)),
+                parseResult.GetValue(Snapshot),
+                parseResult.GetValue(File),
+                !parseResult.GetValue(NoDefaultRoles),
+                parseResult.GetValue(Output)!),
+            context,
+            cancellationToken));
+        return command;
+    }
+
+    internal sealed record Request(IReadOnlyList<string>? Principals, IReadOnlyList<string>? Namespaces, string? Snapshot, string? File, bool IncludeDefaultRoles, string Output);
+
+    internal static Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var arn in request.Principals ?? [])
+        {
+            if (!IamPrincipalArn.TryParse(arn, out _, out var error))
+            {
+                throw new InputException($"--principals '{arn}': {error}");
+            }
+        }
+
+        var model = ModelLoader.Load(request.Snapshot, request.File, request.IncludeDefaultRoles, context.Stderr);
+        var matrix = AccessMatrix.Compute(model, request.Principals, request.Namespaces, actions: null);
+        switch (request.Output)
+        {
+            case "html":
+                MatrixHtml.Write(context.Stdout, matrix);
+                break;
+            case "json" or "yaml":
+                StructuredOutput.Write(context.Stdout, request.Output, ToJson(matrix));
+                break;
+            default:
+                WriteTable(context.Stdout, matrix);
+                break;
+        }
+
+        return Task.FromResult(ExitCodes.Success);
+    }
+
+    private static void WriteTable(TextWriter stdout, AccessMatrix matrix)
+    {
+        var table = new TextTable("PRINCIPAL", "NAMESPACE", "ALLOWED");
+        for (var p = 0; p < matrix.Principals.Length; p++)
+        {
+            for (var n = 0; n < matrix.Namespaces.Length; n++)
+            {
+                var allowed = matrix.Actions.Where((_, a) => matrix.Allowed[p][n][a]).Select(a => a.Label).ToList();
+                var cell = matrix.Principals[p].Resolution is IdentityResolution.Rejected ? "(not mapped)"
+                    : allowed.Count == matrix.Actions.Length ? "(all)"
+                    : allowed.Count == 0 ? "-"
+                    : string.Join(", ", allowed);
+                table.AddRow(matrix.Principals[p].PrincipalArn, matrix.Namespaces[n], cell);
+            }
+        }
+
+        table.Write(stdout);
+    }
+
+    private static JsonObject ToJson(AccessMatrix matrix) => new()
+    {
+        ["namespaces"] = new JsonArray([.. matrix.Namespaces.Select(n => (JsonNode)n)]),
+        ["actions"] = new JsonArray([.. matrix.Actions.Select(a => (JsonNode)a.Label)]),
+        ["principals"] = new JsonArray([.. matrix.Principals.Select((principal, p) => (JsonNode)new JsonObject
+        {
+            ["principalArn"] = principal.PrincipalArn,
+            ["username"] = principal.Resolution is IdentityResolution.Mapped m ? m.Username : null,
+            ["allowed"] = new JsonObject([.. matrix.Namespaces.Select((ns, n) => new KeyValuePair<string, JsonNode?>(
+                ns,
+                new JsonArray([.. matrix.Actions.Where((_, a) => matrix.Allowed[p][n][a]).Select(a => (JsonNode)a.Label)])))]),
+        })]),
+    };
+
+    private static string[]? Split(string[]? values) =>
+        values is null || values.Length == 0
+            ? null
+            : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    private static class MatrixHtml
+    {
+        public static void Write(TextWriter w, AccessMatrix matrix)
+        {
+            w.WriteLine("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>eksaccess matrix</title>");
+            w.WriteLine("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:12px}td.y{background:#c8f0c8}td.n{background:#f4d0d0}th.a{writing-mode:vertical-rl}</style></head><body>");
+            w.WriteLine("<h1>Access matrix</h1><table id=\"matrix\"><thead><tr><th>principal</th><th>namespace</th>");
+            foreach (var action in matrix.Actions)
+            {
+                w.Write($"<th class=\"a\">{WebUtility.HtmlEncode(action.Label)}</th>");
+            }
+
+            w.WriteLine("</tr></thead><tbody>");
+            for (var p = 0; p < matrix.Principals.Length; p++)
+            {
+                for (var n = 0; n < matrix.Namespaces.Length; n++)
+                {
+                    w.Write($"<tr><td>{WebUtility.HtmlEncode(matrix.Principals[p].PrincipalArn)}</td><td>{WebUtility.HtmlEncode(matrix.Namespaces[n])}</td>");
+                    for (var a = 0; a < matrix.Actions.Length; a++)
+                    {
+                        w.Write(matrix.Allowed[p][n][a] ? "<td class=\"y\">yes</td>" : "<td class=\"n\">no</td>");
+                    }
+
+                    w.WriteLine("</tr>");
+                }
+            }
+
+            w.WriteLine("</tbody></table></body></html>");
+        }
+    }
+}

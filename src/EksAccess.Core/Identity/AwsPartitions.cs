@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Identity;
+
+/// <summary>
+/// The AWS partitions aws-iam-authenticator accepts (pkg/arn checkPartition). An ARN of any other
+/// partition is refused by its canonicalization, so it can never authenticate to EKS.
+/// </summary>
+public static class AwsPartitions
+{
+    public const string Aws = "aws";
+    public const string AwsCn = "aws-cn";
+    public const string AwsUsGov = "aws-us-gov";
+    public const string AwsIso = "aws-iso";
+    public const string AwsIsoB = "aws-iso-b";
+    public const string AwsIsoE = "aws-iso-e";
+    public const string AwsIsoF = "aws-iso-f";
+    public const string AwsEusc = "aws-eusc";
+
+    public static ImmutableArray<string> All { get; } = [Aws, AwsCn, AwsUsGov, AwsIso, AwsIsoB, AwsIsoE, AwsIsoF, AwsEusc];
+
+    /// <summary>Exact, case-sensitive: the authenticator compares partition ids as written.</summary>
+    public static bool IsKnown(string partition) => All.Contains(partition, StringComparer.Ordinal);
+}

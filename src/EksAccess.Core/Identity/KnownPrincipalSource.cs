@@ -1,0 +1,10 @@
+namespace EksAccess.Core.Identity;
+
+/// <summary>Where a <see cref="KnownPrincipal"/> is named.</summary>
+public enum KnownPrincipalSource
+{
+    AccessEntry,
+    AwsAuthMapRoles,
+    AwsAuthMapUsers,
+    AwsAuthMapAccounts,
+}
