@@ -28,17 +28,19 @@ public sealed class RenderFormatsTests : IDisposable
     [InlineData("aws-cli", "aws-cli/apply.sh")]
     [InlineData("eksctl", "eksctl/cluster-config.yaml")]
     [InlineData("terraform", "terraform/access.tf")]
-    public async Task RunAsync_FormatToDirectory_WritesExactlyItsFileAndListsIt(string format, string file)
+    public async Task Run_ExampleToDirectory_WritesExactlyTheFormatsFileAndListsIt(string format, string file)
     {
         var output = Path.Combine(_temp, "out");
+        var example = Path.Combine(TestFiles.RepositoryRoot, "examples", "001-role-based-access", "access.yaml");
 
-        var (exitCode, stdout, stderr) = await RenderAsync(format, output);
+        var result = await CliRunner.RunAsync("render", "-f", example, "--format", format, "-o", output);
 
-        exitCode.ShouldBe(0, stderr);
+        result.ExitCode.ShouldBe(0, result.Stderr);
         Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(output, f).Replace(Path.DirectorySeparatorChar, '/'))
             .ShouldBe([file]);
-        stdout.ShouldBe(Path.Combine(output, file) + "\n");
+        result.Stdout.ShouldBe(Path.Combine(output, file) + "\n");
+        (await File.ReadAllTextAsync(Path.Combine(output, file), TestContext.Current.CancellationToken)).ShouldContain("prod-eks-cluster");
     }
 
     [Fact]

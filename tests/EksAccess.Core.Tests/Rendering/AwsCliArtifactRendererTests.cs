@@ -58,12 +58,6 @@ public sealed class AwsCliArtifactRendererTests : IDisposable
     }
 
     [Fact]
-    public void Render_Seed001_MatchesGolden()
-    {
-        Golden.Verify(Script(RenderingConfigs.Seed001()), "Rendering", "Seed001.aws-cli");
-    }
-
-    [Fact]
     public void Render_Seed000_OneExecutableBashFile()
     {
         var config = TestConfigs.Seed000();

@@ -20,12 +20,6 @@ public sealed class EksctlArtifactRendererTests
     }
 
     [Fact]
-    public void Render_Seed001_MatchesGolden()
-    {
-        Golden.Verify(Render(RenderingConfigs.Seed001()), "Rendering", "Seed001.eksctl");
-    }
-
-    [Fact]
     public void Render_Seed000_ParsesWithEksctlFieldNamesAndTheResolvedPrincipals()
     {
         var config = TestConfigs.Seed000();

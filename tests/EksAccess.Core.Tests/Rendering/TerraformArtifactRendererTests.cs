@@ -14,12 +14,6 @@ public sealed class TerraformArtifactRendererTests
     }
 
     [Fact]
-    public void Render_Seed001_MatchesGolden()
-    {
-        Golden.Verify(Render(RenderingConfigs.Seed001()), "Rendering", "Seed001.terraform");
-    }
-
-    [Fact]
     public void Render_Seed003_AccessEntryAsInTheWalkThrough()
     {
         var text = Render(RenderingConfigs.Seed003());
