@@ -91,7 +91,7 @@ internal static partial class HclEmitter
                         end++;
                     }
 
-                    var width = items.Skip(i).Take(end - i + 1).Cast<HclAttribute>().Max(a => a.Name.Length);
+                    var width = items.Skip(i).Take(end - i + 1).Cast<HclAttribute>().Max(a => Columns(a.Name));
                     for (; i <= end; i++)
                     {
                         var run = (HclAttribute)items[i];
@@ -101,7 +101,7 @@ internal static partial class HclEmitter
                     i = end;
                     break;
                 case HclAttribute attribute:
-                    WriteAssignment(builder, attribute.Name, attribute.Value, indent, attribute.Name.Length);
+                    WriteAssignment(builder, attribute.Name, attribute.Value, indent, Columns(attribute.Name));
                     break;
                 case HclBlock block:
                     builder.Append(' ', indent).Append(block.Type);
@@ -132,7 +132,7 @@ internal static partial class HclEmitter
 
     private static void WriteAssignment(StringBuilder builder, string key, HclValue value, int indent, int width)
     {
-        builder.Append(' ', indent).Append(key).Append(' ', width - key.Length).Append(" = ");
+        builder.Append(' ', indent).Append(key).Append(' ', width - Columns(key)).Append(" = ");
         WriteValue(builder, value, indent);
         builder.Append('\n');
     }
@@ -203,7 +203,7 @@ internal static partial class HclEmitter
         {
             if (!IsInline(entries[i].Value))
             {
-                WriteAssignment(builder, Key(entries[i].Key), entries[i].Value, indent, Key(entries[i].Key).Length);
+                WriteAssignment(builder, Key(entries[i].Key), entries[i].Value, indent, Columns(Key(entries[i].Key)));
                 continue;
             }
 
@@ -213,7 +213,7 @@ internal static partial class HclEmitter
                 end++;
             }
 
-            var width = entries.Skip(i).Take(end - i + 1).Max(e => Key(e.Key).Length);
+            var width = entries.Skip(i).Take(end - i + 1).Max(e => Columns(Key(e.Key)));
             for (; i <= end; i++)
             {
                 WriteAssignment(builder, Key(entries[i].Key), entries[i].Value, indent, width);
@@ -222,6 +222,9 @@ internal static partial class HclEmitter
             i = end;
         }
     }
+
+    /// <summary>The width terraform fmt aligns by: grapheme clusters (UAX #29), not UTF-16 code units.</summary>
+    private static int Columns(string text) => new StringInfo(text).LengthInTextElements;
 
     private static string Key(string key) => IsIdentifier(key) ? key : Quote(key);
 
@@ -269,6 +272,6 @@ internal static partial class HclEmitter
     private static string EscapeTemplate(string line) =>
         line.Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal);
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdentifierPattern();
 }

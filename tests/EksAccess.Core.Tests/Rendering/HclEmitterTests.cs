@@ -24,6 +24,7 @@ public sealed class HclEmitterTests
     [InlineData("for", false)]
     [InlineData("null", false)]
     [InlineData("", false)]
+    [InlineData("Z\n", false)]
     public void IsIdentifier_Name_OnlyBareWhenHclReadsItAsAName(string name, bool expected)
     {
         HclEmitter.IsIdentifier(name).ShouldBe(expected);

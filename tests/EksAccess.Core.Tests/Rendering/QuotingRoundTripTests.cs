@@ -60,4 +60,26 @@ public sealed class QuotingRoundTripTests
             }
         });
     }
+
+    [Property(MaxTest = 30)]
+    public Property HclEmit_AnyKeysAndValues_TerraformFmtLeavesItUnchanged()
+    {
+        var terraform = ExternalTool.Require("terraform", "check the HCL emitter against terraform fmt");
+        return Prop.ForAll(ShellishStrings, ShellishStrings, (keys, values) =>
+        {
+            var data = new HclObject();
+            foreach (var (key, i) in keys.Distinct(StringComparer.Ordinal).Select((k, i) => (k, i)))
+            {
+                data.Add(key, i % 3 == 2 ? new HclObject().Add(key, HclList.Of(values)) : values.Length > 0 ? values[i % values.Length] : "");
+            }
+
+            var body = new HclBody().Attribute("data", data).Attribute("text", new HclHeredoc(string.Concat(values.Select(v => "- " + v.Replace("\n", " ", StringComparison.Ordinal) + "\n"))));
+            var text = HclEmitter.Emit(body);
+
+            var result = ExternalTool.RunAsync(terraform, ["fmt", "-"], stdin: text).GetAwaiter().GetResult();
+
+            result.ExitCode.ShouldBe(0, result.Stderr);
+            result.Stdout.ShouldBe(text);
+        });
+    }
 }
