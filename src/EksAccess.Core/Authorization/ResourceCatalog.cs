@@ -65,7 +65,7 @@ public sealed class ResourceCatalog
     /// resource the highest-priority one wins (<c>events</c> → core). <paramref name="explicitGroup"/>, when given, is
     /// the group and <paramref name="typeArg"/> is taken whole as the resource.
     /// Returns false when discovery does not know it: then <paramref name="resolved"/> carries what kubectl sends
-    /// anyway — the argument exactly as typed with group "" (so <c>*.apps</c> is sent as resource <c>*.apps</c>) — or,
+    /// anyway — the argument exactly as typed with group "" — or,
     /// with an explicit group, the argument and that group; plus the warning. See docs/decisions/authz-kubectl-type-resolution.md.
     /// </summary>
     public bool TryResolve(string typeArg, string? explicitGroup, out ResolvedResource resolved)
@@ -100,6 +100,15 @@ public sealed class ResourceCatalog
             var dot = lower.IndexOf('.', StringComparison.Ordinal);
             resource = dot < 0 ? lower : lower[..dot];
             group = dot < 0 ? "" : lower[(dot + 1)..];
+        }
+
+        // "*.apps": every resource of one group. kubectl itself cannot map a wildcard through discovery and would send
+        // the literal "*.apps"; eksaccess's can-i contract splits it at the first dot, the question the user means
+        // (and one a SubjectAccessReview can ask). See docs/decisions/authz-kubectl-type-resolution.md.
+        if (explicitGroup is null && string.Equals(resource, "*", StringComparison.Ordinal) && group.Length > 0)
+        {
+            resolved = new ResolvedResource("*", group, Known: true);
+            return true;
         }
 
         if (FindGroupResource(resource, group) is { } found)

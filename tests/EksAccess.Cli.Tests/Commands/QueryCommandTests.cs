@@ -103,6 +103,17 @@ public sealed class QueryCommandTests
         result.Stderr.ShouldBe("Warning: resource 'nodes' is not namespace scoped\n");
     }
 
+    [Theory]
+    [InlineData("*.apps", "yes")]   // dev-full-access: apps × resources ["*"]
+    [InlineData("*.batch", "no")]   // batch only lists jobs, cronjobs: a requested "*" matches only a literal "*"
+    public async Task CanI_StarDotGroup_AsksForEveryResourceOfTheGroup(string type, string answer)
+    {
+        var result = await CliRunner.RunAsync("can-i", "list", type, "-n", "prod", "--as", "developer", "--as-group", "k8s-devs", "--snapshot", Seed001);
+
+        result.Stdout.ShouldBe(answer + "\n");
+        result.Stderr.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task CanI_UnknownPrincipal_IsDenied()
     {

@@ -99,13 +99,13 @@ public sealed class ResourceCatalogTests
     }
 
     [Fact]
-    public void TryResolve_StarDotGroup_SentAsTypedWithCoreGroupLikeKubectl()
+    public void TryResolve_StarDotGroup_IsEveryResourceOfThatGroup()
     {
-        ResourceCatalog.Default.TryResolve("*.apps", null, out var resolved).ShouldBeFalse();
+        ResourceCatalog.Default.TryResolve("*.apps", null, out var resolved).ShouldBeTrue();
 
-        resolved.Resource.ShouldBe("*.apps");
-        resolved.Group.ShouldBe("");
-        resolved.Warning.ShouldBe("the server doesn't have a resource type '*' in group 'apps'");
+        resolved.Resource.ShouldBe("*");
+        resolved.Group.ShouldBe("apps");
+        resolved.Warning.ShouldBeNull();
     }
 
     [Fact]
