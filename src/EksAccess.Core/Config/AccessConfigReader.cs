@@ -1,3 +1,4 @@
+using EksAccess.Core.Text;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;

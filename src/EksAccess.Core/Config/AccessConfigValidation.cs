@@ -1,3 +1,4 @@
+using EksAccess.Core.Text;
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Identity;

@@ -1,3 +1,4 @@
+using EksAccess.Core.Identity;
 using System.Diagnostics.CodeAnalysis;
 
 namespace EksAccess.Core.Config;

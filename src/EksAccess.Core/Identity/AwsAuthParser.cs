@@ -1,3 +1,4 @@
+using EksAccess.Core.Text;
 using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots;
@@ -49,7 +50,7 @@ public static class AwsAuthParser
                 continue;
             }
 
-            var meant = TextDistance.NearMiss(key, SectionKeys);
+            var meant = Spelling.NearMiss(key, SectionKeys);
             if (meant is not null)
             {
                 diagnostics.Add(new Diagnostic(
@@ -271,7 +272,7 @@ public static class AwsAuthParser
             return;
         }
 
-        var meant = TextDistance.NearMiss(key, knownFields);
+        var meant = Spelling.NearMiss(key, knownFields);
         var hint = meant is null ? $"the authenticator reads only {string.Join(", ", knownFields)}" : $"did you mean '{meant}'?";
         diagnostics.Add(new Diagnostic(
             locator.Locate(section, keyNode.Line, keyNode.Column),

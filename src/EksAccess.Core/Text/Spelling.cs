@@ -1,4 +1,4 @@
-namespace EksAccess.Core.Config;
+namespace EksAccess.Core.Text;
 
 /// <summary>"Did you mean" suggestions: the closest candidate by edit distance, if it is close enough.</summary>
 internal static class Spelling
@@ -31,6 +31,18 @@ internal static class Spelling
     /// <summary>"did you mean 'x'?" or null.</summary>
     public static string? DidYouMean(string input, IEnumerable<string> candidates) =>
         Closest(input, candidates) is { } match ? $"did you mean '{match}'?" : null;
+
+    /// <summary>
+    /// The candidate a near-miss <paramref name="key"/> most likely meant: equal ignoring case, or within two edits;
+    /// never the key itself (for keys that are ignored silently, like aws-auth's, where any other match is a warning).
+    /// </summary>
+    public static string? NearMiss(string key, IEnumerable<string> candidates) =>
+        candidates
+            .Select(candidate => (Candidate: candidate, Distance: string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant())))
+            .Where(pair => pair.Distance <= 2 && !string.Equals(pair.Candidate, key, StringComparison.Ordinal))
+            .OrderBy(pair => pair.Distance)
+            .Select(pair => pair.Candidate)
+            .FirstOrDefault();
 
     /// <summary>Levenshtein distance.</summary>
     public static int Distance(string a, string b)
