@@ -194,7 +194,7 @@ internal static class CanICommand
             return new AuthorizationSubject(new UserInfo(mapped.Username, mapped.Groups), mapped.Entry?.AssociatedAccessPolicies ?? []);
         }
 
-        stderr.WriteLine($"note: {((IdentityResolution.Rejected)resolution).Reason}");
+        stderr.WriteLine($"note: {string.Join(" — ", [((IdentityResolution.Rejected)resolution).Reason, .. resolution.Notes])}");
         return null;
     }
 

@@ -46,7 +46,8 @@ internal static class WhoAmICommand
         var resolution = model.Identities.Resolve(request.AsArn, request.SessionName);
         if (resolution is IdentityResolution.Rejected rejected)
         {
-            await context.Stderr.WriteLineAsync($"error: {rejected.Reason}").ConfigureAwait(false);
+            // One line, as the contract says: the notes (e.g. a rolearn written with a path) follow the reason.
+            await context.Stderr.WriteLineAsync($"error: {string.Join(" — ", [rejected.Reason, .. rejected.Notes])}").ConfigureAwait(false);
             return ExitCodes.Negative;
         }
 

@@ -234,4 +234,42 @@ public sealed class QueryCommandTests
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain("access.yaml:86:9: dev-john should be allowed to 'create pods -n dev-apps' but is denied — authentication fails: ");
     }
+
+    private static readonly string PathAndSso = Path.Combine(AppContext.BaseDirectory, "Inputs", "Snapshots", "path-and-sso");
+
+    [Fact]
+    public async Task WhoAmI_AwsAuthRoleArnWithPath_RejectedWithTheReasonAndTheFixOnOneLine()
+    {
+        var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:sts::111122223333:assumed-role/Ops/bob", "--snapshot", PathAndSso);
+
+        result.ExitCode.ShouldBe(1);
+        var line = result.Stderr.TrimEnd().Split('\n').ShouldHaveSingleItem();
+        line.ShouldStartWith("error: identity is not mapped: arn:aws:iam::111122223333:role/Ops is in no access entry and no aws-auth mapping");
+        line.ShouldContain("names this role with a path");
+    }
+
+    [Fact]
+    public async Task CanI_SsoRoleEntryWithPathAndWildcardScope_AllowsMatchingNamespacesOnly()
+    {
+        const string Jane = "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Dev_0123456789abcdef/jane@example.com";
+
+        var inDev = await CliRunner.RunAsync("can-i", "get", "pods", "-n", "dev-team1", "--as-arn", Jane, "--snapshot", PathAndSso);
+        var secrets = await CliRunner.RunAsync("can-i", "get", "secrets", "-n", "dev-team1", "--as-arn", Jane, "--snapshot", PathAndSso);
+        var prod = await CliRunner.RunAsync("can-i", "get", "pods", "-n", "prod", "--as-arn", Jane, "--snapshot", PathAndSso);
+        var whoami = await CliRunner.RunAsync("whoami", "--as-arn", Jane, "--snapshot", PathAndSso, "-o", "json");
+
+        inDev.Stdout.ShouldBe("yes\n");
+        secrets.Stdout.ShouldBe("no\n");
+        prod.Stdout.ShouldBe("no\n");
+        whoami.Stdout.ShouldContain("\"username\": \"arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Dev_0123456789abcdef/jane-example.com\"");
+    }
+
+    [Fact]
+    public async Task CanI_SystemMastersThroughAwsAuthTemplate_AllowsEverything()
+    {
+        var result = await CliRunner.RunAsync("can-i", "delete", "nodes", "--as-arn", "arn:aws:iam::111122223333:role/Admin", "--snapshot", PathAndSso, "--explain");
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldBe("yes\nrequest: delete nodes as user \"admin:EKSGetTokenAuth\" groups [system:masters system:authenticated]\nallowed by the system:masters group\n");
+    }
 }
