@@ -1,6 +1,7 @@
 using EksAccess.Aws.CloudTrail;
 using EksAccess.Aws.CloudWatchLogs;
 using EksAccess.Aws.Eks;
+using EksAccess.Aws.Http;
 using EksAccess.Aws.Iam;
 using EksAccess.Aws.Sts;
 
@@ -21,6 +22,22 @@ public sealed record AwsClients(
     public static AwsClients Create(AwsClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        throw new NotSupportedException("AwsClients.Create is being implemented.");
+        if (settings.MaxAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.MaxAttempts, "MaxAttempts must be at least 1.");
+        }
+
+        var endpoints = new AwsEndpointResolver(settings);
+        var credentials = new AwsCredentialSource(settings, endpoints);
+        var transport = new AwsTransport(settings, endpoints, credentials, AwsTransport.SharedHttpClient);
+        return new AwsClients(
+            new EksClient(transport),
+            new IamClient(transport),
+            new StsClient(transport),
+            new CloudTrailClient(transport),
+            new CloudWatchLogsClient(transport));
     }
+
+    /// <summary>The region the clients use (explicit, environment, then profile), or null when none is configured.</summary>
+    public static string? ResolveRegion(AwsClientSettings settings) => new AwsEndpointResolver(settings).Region;
 }

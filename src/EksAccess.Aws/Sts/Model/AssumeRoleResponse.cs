@@ -7,7 +7,5 @@ public sealed record AssumeRoleResponse
 
     public AssumedRoleUser? AssumedRoleUser { get; init; }
 
-    public int? PackedPolicySize { get; init; }
-
     public string? SourceIdentity { get; init; }
 }
