@@ -190,6 +190,11 @@ public sealed partial class AwsFake : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext context, FakeResponse response)
     {
+        if (response.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(response.Delay, context.RequestAborted);
+        }
+
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();

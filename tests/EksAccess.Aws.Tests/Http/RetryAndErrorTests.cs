@@ -59,6 +59,35 @@ public sealed class RetryAndErrorTests(AwsTestServers servers)
     }
 
     [Fact]
+    public async Task ListAccessPolicies_FirstAttemptTimesOut_IsRetried()
+    {
+        await servers.ResetForClassAsync(GetType());
+        servers.Fake.Reset();
+        servers.Fake.AddFault(IsListAccessPolicies, 1, FakeResponse.Error(500, "InternalFailure", "slow") with { Delay = TimeSpan.FromSeconds(3) });
+        var settings = servers.Settings() with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
+
+        var response = await AwsClients.Create(settings).Eks.ListAccessPoliciesAsync(new ListAccessPoliciesRequest(), Token);
+
+        response.AccessPolicies.ShouldNotBeNull().ShouldNotBeEmpty();
+        servers.Fake.Requests.Count(IsListAccessPolicies).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ListAccessPolicies_EveryAttemptTimesOut_ThrowsRequestTimeout()
+    {
+        await servers.ResetForClassAsync(GetType());
+        servers.Fake.Reset();
+        servers.Fake.AddFault(IsListAccessPolicies, 2, FakeResponse.Ok("{}") with { Delay = TimeSpan.FromSeconds(3) });
+        var settings = servers.Settings() with { AttemptTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 2 };
+
+        var exception = await Should.ThrowAsync<AwsServiceException>(() =>
+            AwsClients.Create(settings).Eks.ListAccessPoliciesAsync(new ListAccessPoliciesRequest(), Token));
+
+        exception.ErrorCode.ShouldBe("RequestTimeout");
+        exception.Message.ShouldStartWith("ListAccessPolicies failed: RequestTimeout: no answer from http://127.0.0.1:");
+    }
+
+    [Fact]
     public async Task ListAccessPolicies_InvalidParameter_FailsOnceWithOneLineMessage()
     {
         await servers.ResetForClassAsync(GetType());

@@ -42,7 +42,6 @@ public sealed class AwsSnapshotReaderTests(AwsTestServers servers)
             Token);
 
         var files = await new AwsSnapshotReader(eks).ReadAsync("snap", Token);
-        File.WriteAllText("/tmp/snap-cluster.json", files.ClusterJson); File.WriteAllText("/tmp/snap-ae.json", files.AccessEntriesJson);
         var loaded = SnapshotLoader.Load(
         [
             new SnapshotFile("snap/" + AwsSnapshotFiles.ClusterFileName, files.ClusterJson),
