@@ -86,6 +86,30 @@ public sealed class EksClusterTests(AwsTestServers servers)
         described.Cluster!.AccessConfig!.AuthenticationMode.ShouldBe(AuthenticationMode.ApiAndConfigMap);
     }
 
+    [Fact]
+    public async Task ClusterOperations_EveryRequest_ConformsToTheEksModel()
+    {
+        await SeedAsync("conform", AuthenticationMode.ConfigMap);
+        servers.Fake.Requests.Clear();
+
+        await _eks.DescribeClusterAsync(new DescribeClusterRequest { Name = "conform" }, Token);
+        await _eks.ListClustersAsync(new ListClustersRequest { MaxResults = 10, Include = ["all"] }, Token);
+        var logging = await _eks.UpdateClusterConfigAsync(
+            new UpdateClusterConfigRequest { Name = "conform", Logging = new Logging { ClusterLogging = [new LogSetup { Types = [LogType.Api], Enabled = true }] } },
+            Token);
+        await _eks.UpdateClusterConfigAsync(
+            new UpdateClusterConfigRequest { Name = "conform", AccessConfig = new UpdateAccessConfigRequest { AuthenticationMode = AuthenticationMode.Api } },
+            Token);
+        await _eks.DescribeUpdateAsync(new DescribeUpdateRequest { Name = "conform", UpdateId = logging.Update!.Id }, Token);
+
+        var model = EksServiceModel.Load(servers.BotocoreData);
+        var checks = servers.Fake.RequestsFor("eks").Select(model.Check).ToList();
+        checks.SelectMany(c => c.Problems).ShouldBeEmpty();
+        checks.Select(c => c.Operation).Distinct(StringComparer.Ordinal).ShouldBe(["DescribeCluster", "ListClusters", "UpdateClusterConfig", "DescribeUpdate"], ignoreOrder: true);
+        servers.Fake.RequestsFor("eks").Where(r => r.RawPath.EndsWith("/update-config", StringComparison.Ordinal))
+            .ShouldAllBe(r => r.Body.Contains("\"clientRequestToken\":", StringComparison.Ordinal));
+    }
+
     private async Task SeedAsync(string name, string mode)
     {
         await servers.ResetForClassAsync(GetType());
