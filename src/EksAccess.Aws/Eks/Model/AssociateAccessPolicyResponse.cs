@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>Output of AssociateAccessPolicy.</summary>
+public sealed record AssociateAccessPolicyResponse
+{
+    public string? ClusterName { get; init; }
+
+    public string? PrincipalArn { get; init; }
+
+    public AssociatedAccessPolicy? AssociatedAccessPolicy { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>Input of DeleteAccessEntry (<c>DELETE /clusters/{name}/access-entries/{principalArn}</c>).</summary>
+public sealed record DeleteAccessEntryRequest
+{
+    public string? ClusterName { get; init; }
+
+    public string? PrincipalArn { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>An envelope-encryption configuration.</summary>
+public sealed record EncryptionConfig
+{
+    public List<string>? Resources { get; init; }
+
+    public Provider? Provider { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>Input of ListAccessPolicies (<c>GET /access-policies</c>).</summary>
+public sealed record ListAccessPoliciesRequest
+{
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>Output of ListAccessPolicies.</summary>
+public sealed record ListAccessPoliciesResponse
+{
+    public List<AccessPolicy>? AccessPolicies { get; init; }
+
+    public string? NextToken { get; init; }
+}

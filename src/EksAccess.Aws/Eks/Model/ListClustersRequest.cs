@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>Input of ListClusters (<c>GET /clusters</c>).</summary>
+public sealed record ListClustersRequest
+{
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public List<string>? Include { get; init; }
+}

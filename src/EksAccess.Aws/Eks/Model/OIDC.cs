@@ -1,0 +1,7 @@
+namespace EksAccess.Aws.Eks.Model;
+
+/// <summary>The cluster's OIDC issuer.</summary>
+public sealed record OIDC
+{
+    public string? Issuer { get; init; }
+}

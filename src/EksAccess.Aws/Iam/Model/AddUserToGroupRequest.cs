@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of AddUserToGroup.</summary>
+public sealed record AddUserToGroupRequest
+{
+    public string? GroupName { get; init; }
+
+    public string? UserName { get; init; }
+}

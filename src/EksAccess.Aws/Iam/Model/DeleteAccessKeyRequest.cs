@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of DeleteAccessKey.</summary>
+public sealed record DeleteAccessKeyRequest
+{
+    public string? UserName { get; init; }
+
+    public string? AccessKeyId { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of DeleteAccessKey (empty).</summary>
+public sealed record DeleteAccessKeyResponse
+{
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of DeleteRolePolicy.</summary>
+public sealed record DeleteRolePolicyRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? PolicyName { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of DeleteUserPolicy.</summary>
+public sealed record DeleteUserPolicyRequest
+{
+    public string? UserName { get; init; }
+
+    public string? PolicyName { get; init; }
+}

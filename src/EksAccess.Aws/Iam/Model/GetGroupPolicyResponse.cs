@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of GetGroupPolicy; the document is URL-decoded.</summary>
+public sealed record GetGroupPolicyResponse
+{
+    public string? GroupName { get; init; }
+
+    public string? PolicyName { get; init; }
+
+    public string? PolicyDocument { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of GetGroup (the group and its members).</summary>
+public sealed record GetGroupRequest
+{
+    public string? GroupName { get; init; }
+
+    public string? Marker { get; init; }
+
+    public int? MaxItems { get; init; }
+}

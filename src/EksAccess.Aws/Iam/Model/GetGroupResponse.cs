@@ -1,0 +1,13 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of GetGroup.</summary>
+public sealed record GetGroupResponse
+{
+    public Group? Group { get; init; }
+
+    public List<User>? Users { get; init; }
+
+    public bool? IsTruncated { get; init; }
+
+    public string? Marker { get; init; }
+}

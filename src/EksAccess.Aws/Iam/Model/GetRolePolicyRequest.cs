@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of GetRolePolicy.</summary>
+public sealed record GetRolePolicyRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? PolicyName { get; init; }
+}

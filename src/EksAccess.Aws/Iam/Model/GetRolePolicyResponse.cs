@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of GetRolePolicy; the document is URL-decoded.</summary>
+public sealed record GetRolePolicyResponse
+{
+    public string? RoleName { get; init; }
+
+    public string? PolicyName { get; init; }
+
+    public string? PolicyDocument { get; init; }
+}

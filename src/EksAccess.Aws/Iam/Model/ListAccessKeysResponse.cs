@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of ListAccessKeys.</summary>
+public sealed record ListAccessKeysResponse
+{
+    public List<AccessKeyMetadata>? AccessKeyMetadata { get; init; }
+
+    public bool? IsTruncated { get; init; }
+
+    public string? Marker { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of ListGroupPolicies.</summary>
+public sealed record ListGroupPoliciesRequest
+{
+    public string? GroupName { get; init; }
+
+    public string? Marker { get; init; }
+
+    public int? MaxItems { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of ListGroupsForUser.</summary>
+public sealed record ListGroupsForUserResponse
+{
+    public List<Group>? Groups { get; init; }
+
+    public bool? IsTruncated { get; init; }
+
+    public string? Marker { get; init; }
+}

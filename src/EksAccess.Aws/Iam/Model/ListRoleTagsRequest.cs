@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of ListRoleTags.</summary>
+public sealed record ListRoleTagsRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? Marker { get; init; }
+
+    public int? MaxItems { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Output of ListUsers.</summary>
+public sealed record ListUsersResponse
+{
+    public List<User>? Users { get; init; }
+
+    public bool? IsTruncated { get; init; }
+
+    public string? Marker { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of PutRolePolicy.</summary>
+public sealed record PutRolePolicyRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? PolicyName { get; init; }
+
+    public string? PolicyDocument { get; init; }
+}

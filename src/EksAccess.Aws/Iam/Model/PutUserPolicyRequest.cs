@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of PutUserPolicy.</summary>
+public sealed record PutUserPolicyRequest
+{
+    public string? UserName { get; init; }
+
+    public string? PolicyName { get; init; }
+
+    public string? PolicyDocument { get; init; }
+}

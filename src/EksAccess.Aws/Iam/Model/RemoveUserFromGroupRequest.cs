@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of RemoveUserFromGroup.</summary>
+public sealed record RemoveUserFromGroupRequest
+{
+    public string? GroupName { get; init; }
+
+    public string? UserName { get; init; }
+}

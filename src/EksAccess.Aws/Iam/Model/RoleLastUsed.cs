@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>When and where a role was last used.</summary>
+public sealed record RoleLastUsed
+{
+    public DateTime? LastUsedDate { get; init; }
+
+    public string? Region { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of TagRole.</summary>
+public sealed record TagRoleRequest
+{
+    public string? RoleName { get; init; }
+
+    public List<Tag>? Tags { get; init; }
+}

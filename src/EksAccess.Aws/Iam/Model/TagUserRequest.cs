@@ -1,0 +1,9 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of TagUser.</summary>
+public sealed record TagUserRequest
+{
+    public string? UserName { get; init; }
+
+    public List<Tag>? Tags { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of UpdateAccessKey (status: see <see cref="StatusType"/>).</summary>
+public sealed record UpdateAccessKeyRequest
+{
+    public string? UserName { get; init; }
+
+    public string? AccessKeyId { get; init; }
+
+    public string? Status { get; init; }
+}

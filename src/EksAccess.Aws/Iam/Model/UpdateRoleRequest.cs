@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Iam.Model;
+
+/// <summary>Input of UpdateRole.</summary>
+public sealed record UpdateRoleRequest
+{
+    public string? RoleName { get; init; }
+
+    public string? Description { get; init; }
+
+    public int? MaxSessionDuration { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace EksAccess.Aws.Sts.Model;
+
+/// <summary>Output of GetCallerIdentity.</summary>
+public sealed record GetCallerIdentityResponse
+{
+    public string? UserId { get; init; }
+
+    public string? Account { get; init; }
+
+    public string? Arn { get; init; }
+}
