@@ -16,7 +16,7 @@ internal static class TokenCommand
     private static readonly Option<string?> RoleArn = new("--role-arn") { Description = "Assume this IAM role first; the token authenticates as its session." };
     private static readonly Option<string?> SessionName = new("--session-name") { Description = "The role session name (default EKSGetTokenAuth, as aws eks get-token)." };
     private static readonly Option<string?> Profile = new("--profile") { Description = "The AWS profile (default: AWS_PROFILE, then the default chain)." };
-    private static readonly Option<Uri?> EndpointUrl = new("--endpoint-url") { Description = "Send STS AssumeRole to this endpoint (e.g. a local test server); the token still names the regional STS endpoint." };
+    private static readonly Option<string?> EndpointUrl = new("--endpoint-url") { Description = "Send STS AssumeRole to this endpoint (e.g. a local test server); the token still names the regional STS endpoint." };
     private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write ~/.kube/cache/eksaccess/tokens." };
     private static readonly Option<string> Output = new Option<string>("--output") { Description = "Only json (accepted for aws eks get-token compatibility).", DefaultValueFactory = _ => "json" }.AcceptOnlyFromAmong("json");
 
@@ -37,7 +37,7 @@ internal static class TokenCommand
                     NoCache = parseResult.GetValue(NoCache),
                 },
                 parseResult.GetValue(Profile),
-                parseResult.GetValue(EndpointUrl)),
+                EndpointOption.Parse(parseResult.GetValue(EndpointUrl))),
             context,
             cancellationToken));
         return command;

@@ -39,6 +39,27 @@ public static class KubeconfigMerger
         return text.EndsWith(end, StringComparison.Ordinal) ? text[..^end.Length] : text;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a kubeconfig with a cluster named <paramref name="clusterName"/> (false for anything unreadable).</summary>
+    public static bool HasCluster(string text, string clusterName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(clusterName);
+        try
+        {
+            var root = Load(text, "kubeconfig");
+            return root.Children.TryGetValue(new YamlScalarNode("clusters"), out var clusters)
+                && clusters is YamlSequenceNode list
+                && list.Children.Any(c => c is YamlMappingNode m
+                    && m.Children.TryGetValue(new YamlScalarNode("name"), out var name)
+                    && name is YamlScalarNode { Value: var value }
+                    && string.Equals(value, clusterName, StringComparison.Ordinal));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A fresh kubeconfig holding only <paramref name="entry"/> (what --dry-run prints for a new file).</summary>
     public static string Create(KubeconfigEntry entry) => Merge(null, "kubeconfig", entry);
 
