@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return WhoCanCommand.Create(context);
         yield return MatrixCommand.Create(context);
         yield return KubeconfigCommand.Create(context);
+        yield return OnboardCommand.Create(context);
         yield return TokenCommand.Create(context);
     }
 }
