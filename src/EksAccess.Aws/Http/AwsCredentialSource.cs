@@ -30,6 +30,11 @@ internal sealed class AwsCredentialSource
         {
             throw new AwsConfigurationException($"cannot get AWS credentials: {OneLine(exception.Message)}", exception);
         }
+        catch (AmazonServiceException exception)
+        {
+            // e.g. the profile's source credentials may not assume its role_arn, or the SSO token expired.
+            throw new AwsConfigurationException($"cannot get AWS credentials: {exception.ErrorCode}: {OneLine(exception.Message)}", exception);
+        }
     }
 
     private static AWSCredentials Resolve(AwsClientSettings settings, AwsEndpointResolver endpoints)

@@ -85,7 +85,12 @@ internal sealed class StsClient : IStsClient
                     var code = string.IsNullOrEmpty(exception.ErrorCode) ? AwsErrorParsers.StatusCodeName(exception.StatusCode) : exception.ErrorCode;
                     throw new AwsServiceException(operation, code, (int)exception.StatusCode == 0 ? null : exception.StatusCode, exception.Message, exception.RequestId, exception);
                 }
-                catch (AmazonClientException exception) when (exception.InnerException is not null and not HttpRequestException)
+                catch (AmazonClientException exception) when (exception.InnerException is HttpRequestException transport)
+                {
+                    ExceptionDispatchInfo.Capture(transport).Throw();
+                    throw;
+                }
+                catch (AmazonClientException exception)
                 {
                     throw new AwsConfigurationException($"{operation}: {exception.Message}", exception);
                 }
