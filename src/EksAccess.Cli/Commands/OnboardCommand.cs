@@ -22,7 +22,8 @@ namespace EksAccess.Cli.Commands;
 internal static class OnboardCommand
 {
     public const string ServerPlaceholder = "https://REPLACE-WITH-CLUSTER-ENDPOINT.invalid";
-    public const string CertificatePlaceholder = "REPLACE-WITH-CLUSTER-CERTIFICATE-AUTHORITY-DATA";
+    /// <summary>Valid base64 (kubectl decodes the field when it loads the file), visibly a placeholder.</summary>
+    public const string CertificatePlaceholder = "REPLACE/WITH/THE/CLUSTER/CA/DATA";
 
     private static readonly Option<string> File = GlobalOptions.CreateFile();
     private static readonly Option<string> Principal = new("--principal") { Description = "The developer: a config user or role name, or an IAM ARN.", Required = true };

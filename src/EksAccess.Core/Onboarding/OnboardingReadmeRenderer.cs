@@ -79,7 +79,7 @@ public static class OnboardingReadmeRenderer
         b.Append(" and gets tokens from `").Append(IsEksaccess(exec) ? "eksaccess token" : "aws eks get-token").Append("`.\n");
         if (serverPlaceholders)
         {
-            b.Append("Its cluster `server` and `certificate-authority-data` are **placeholders** (REPLACE-…): they come from DescribeCluster,")
+            b.Append("Its cluster `server` and `certificate-authority-data` are **placeholders** (REPLACE…): they come from DescribeCluster,")
                 .Append(" which was not called. Write the real entry into your own kubeconfig instead:\n\n");
         }
         else
