@@ -14,5 +14,8 @@ internal static class CommandCatalog
         yield return CanICommand.Create(context);
         yield return WhoCanCommand.Create(context);
         yield return MatrixCommand.Create(context);
+        yield return KubeconfigCommand.Create(context);
+        yield return OnboardCommand.Create(context);
+        yield return TokenCommand.Create(context);
     }
 }

@@ -1,0 +1,35 @@
+using EksAccess.Aws;
+using EksAccess.Aws.Eks.Model;
+
+namespace EksAccess.Cli.Kubeconfig;
+
+/// <summary>Reads a cluster's endpoint and CA with DescribeCluster, refusing clusters that are not ACTIVE or UPDATING (as aws does).</summary>
+internal static class ClusterDescriber
+{
+    public static async Task<ClusterConnection> DescribeAsync(AwsClientSettings settings, string clusterName, CancellationToken cancellationToken)
+    {
+        var region = AwsClients.ResolveRegion(settings)
+            ?? throw new InputException("no AWS region: pass --region, set AWS_REGION, or set region in the profile");
+        var response = await AwsFailures.RunAsync(
+            () => AwsClients.Create(settings).Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = clusterName }, cancellationToken),
+            $"no cluster '{clusterName}' in {region}: check the cluster name and --region").ConfigureAwait(false);
+        var cluster = response.Cluster ?? throw new RemoteException($"DescribeCluster {clusterName}: the answer has no cluster");
+        if (cluster.Status is not ("ACTIVE" or "UPDATING"))
+        {
+            throw new RemoteException($"cluster {clusterName} is {cluster.Status ?? "in an unknown state"}: a kubeconfig needs an ACTIVE (or UPDATING) cluster — wait and retry");
+        }
+
+        if (string.IsNullOrEmpty(cluster.Arn) || string.IsNullOrEmpty(cluster.Endpoint))
+        {
+            throw new RemoteException($"DescribeCluster {clusterName}: the answer has no arn or endpoint");
+        }
+
+        var arnParts = cluster.Arn.Split(':');
+        return new ClusterConnection(
+            cluster.Name ?? clusterName,
+            cluster.Arn,
+            arnParts.Length > 3 && arnParts[3].Length > 0 ? arnParts[3] : region,
+            cluster.Endpoint,
+            cluster.CertificateAuthority?.Data ?? "");
+    }
+}
