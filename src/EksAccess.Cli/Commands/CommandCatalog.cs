@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return CanICommand.Create(context);
         yield return WhoCanCommand.Create(context);
         yield return MatrixCommand.Create(context);
+        yield return PlanCommand.Create(context);
+        yield return ApplyCommand.Create(context);
     }
 }
