@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return MatrixCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return ApplyCommand.Create(context);
+        yield return SnapshotCommand.Create(context);
+        yield return DoctorCommand.Create(context);
     }
 }
