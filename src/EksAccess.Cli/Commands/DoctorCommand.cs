@@ -64,7 +64,7 @@ internal static class DoctorCommand
             throw AwsFailures.ToRemote(ex, "doctor cannot reach AWS");
         }
 
-        var ok = checks.TrueForAll(c => c.Status != DoctorCheck.Fail);
+        var ok = checks.TrueForAll(c => !string.Equals(c.Status, DoctorCheck.Fail, StringComparison.Ordinal));
         if (string.Equals(request.Output, "json", StringComparison.Ordinal))
         {
             StructuredOutput.Write(context.Stdout, "json", new JsonObject
