@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace EksAccess.Core.Tests;
 
 /// <summary>
@@ -8,9 +6,9 @@ namespace EksAccess.Core.Tests;
 /// </summary>
 internal static class Golden
 {
-    public static void Verify(string actual, string area, string caseName, [CallerFilePath] string callerPath = "")
+    public static void Verify(string actual, string area, string caseName)
     {
-        var expectedPath = Path.Combine(ProjectDirectory(callerPath), "Golden", area, caseName + ".txt");
+        var expectedPath = Path.Combine(ProjectDirectory(), "Golden", area, caseName + ".txt");
         var receivedPath = Path.ChangeExtension(expectedPath, ".received.txt");
         actual = actual.ReplaceLineEndings("\n");
         if (string.Equals(Environment.GetEnvironmentVariable("UPDATE_GOLDEN"), "1", StringComparison.Ordinal))
@@ -49,14 +47,7 @@ internal static class Golden
         return i + 1;
     }
 
-    private static string ProjectDirectory(string callerPath)
-    {
-        var directory = Path.GetDirectoryName(callerPath);
-        while (directory is not null && Directory.GetFiles(directory, "*.csproj").Length == 0)
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException($"no project directory above {callerPath}");
-    }
+    /// <summary>The test project's source folder (not [CallerFilePath]: CI builds map source paths to /_/).</summary>
+    private static string ProjectDirectory() =>
+        Path.Combine(TestFiles.RepositoryRoot, "tests", typeof(Golden).Assembly.GetName().Name!);
 }

@@ -183,9 +183,19 @@ internal static class YamlEmitter
             return true;
         }
 
-        if (value.Contains(": ", StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal))
+        if (value.Contains(": ", StringComparison.Ordinal))
         {
             return true;
+        }
+
+        // An indicator after a space (" #", " *", " &", " |", …) is legal inside a plain scalar but trips real parsers
+        // (a comment, or an alias/anchor to some); quoting costs nothing.
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i - 1] == ' ' && Indicators.Contains(value[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         return value.Any(c => !IsPrintable(c) || c == '\t');

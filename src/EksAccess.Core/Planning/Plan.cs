@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Planning;
+
+/// <summary>Ordered changes from the observed state to the access config, plus warnings (things it will not touch, and why).</summary>
+public sealed record Plan(ImmutableArray<PlannedChange> Changes, ImmutableArray<string> Warnings)
+{
+    public static Plan Empty { get; } = new([], []);
+
+    public bool HasChanges => !Changes.IsEmpty;
+
+    public Plan Concat(Plan other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new Plan(Changes.AddRange(other.Changes), Warnings.AddRange(other.Warnings));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace EksAccess.Core.Planning;
+
+/// <summary>Writes a plan the way terraform does: one "+ ~ -" line per change with its API call, details indented, then a summary.</summary>
+public static class PlanRenderer
+{
+    public static string Render(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        foreach (var warning in plan.Warnings)
+        {
+            text.Append("warning: ").AppendLine(warning);
+        }
+
+        if (!plan.HasChanges)
+        {
+            text.AppendLine("No changes. The cluster and account match the access config.");
+            return text.ToString();
+        }
+
+        foreach (var change in plan.Changes)
+        {
+            var symbol = change.Kind switch
+            {
+                ChangeKind.Create => "+",
+                ChangeKind.Update => "~",
+                _ => "-",
+            };
+            var verb = change.Kind.ToString().ToLowerInvariant();
+            text.Append(symbol).Append(' ').Append(verb).Append(' ').Append(change.Target).Append(' ')
+                .Append(change.ResourceType).Append(' ').Append(change.Id).Append("  (").Append(change.ApiCall).AppendLine(")");
+            foreach (var detail in change.Details)
+            {
+                text.Append("    ").AppendLine(detail);
+            }
+        }
+
+        var creates = plan.Changes.Count(c => c.Kind == ChangeKind.Create);
+        var updates = plan.Changes.Count(c => c.Kind == ChangeKind.Update);
+        var deletes = plan.Changes.Count(c => c.Kind == ChangeKind.Delete);
+        text.Append("Plan: ").Append(creates).Append(" to create, ").Append(updates).Append(" to update, ").Append(deletes).AppendLine(" to delete.");
+        return text.ToString();
+    }
+}

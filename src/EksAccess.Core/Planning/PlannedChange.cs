@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace EksAccess.Core.Planning;
+
+/// <summary>
+/// One idempotent step of a plan. <see cref="Target"/> is "aws" or "kubernetes"; <see cref="ResourceType"/> a short
+/// noun ("iam-user", "access-entry", "access-policy", "authentication-mode", "Role", "aws-auth", …); <see cref="Id"/>
+/// what it acts on; <see cref="ApiCall"/> the exact call it makes ("iam:CreateUser",
+/// "eks:AssociateAccessPolicy", "PATCH apply rbac.authorization.k8s.io/v1 roles dev-apps/developer-role");
+/// <see cref="Details"/> the attribute-level differences, one line each ("kubernetesGroups: [] → [dev-team]").
+/// </summary>
+public sealed record PlannedChange(
+    string Target,
+    ChangeKind Kind,
+    string ResourceType,
+    string Id,
+    string ApiCall,
+    ImmutableArray<string> Details)
+{
+    public const string AwsTarget = "aws";
+    public const string KubernetesTarget = "kubernetes";
+
+    /// <summary>Position in the safe execution order within its target (IAM → authentication mode → access entries → policies; namespaces → RBAC → aws-auth).</summary>
+    public int Order { get; init; }
+}
