@@ -10,6 +10,9 @@ public static class RendererCatalog
     [
         new KubernetesArtifactRenderer(),
         new IamArtifactRenderer(),
+        new AwsCliArtifactRenderer(),
+        new EksctlArtifactRenderer(),
+        new TerraformArtifactRenderer(),
     ];
 
     /// <summary>The format names, sorted.</summary>
