@@ -1,7 +1,25 @@
+using EksAccess.Aws;
+
 namespace EksAccess.Cli;
 
 /// <summary>What a command needs from the outside world; tests build it with StringWriters and temp dirs.</summary>
 internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, TimeProvider Time)
 {
-    public static CliContext FromConsole() => new(Console.Out, Console.Error, TimeProvider.System);
+    /// <summary>Where confirmations are read (apply); null when there is no input to read from.</summary>
+    public TextReader? Stdin { get; init; }
+
+    /// <summary>Running in CI (the <c>CI</c> environment variable is set): never wait for a confirmation.</summary>
+    public bool IsContinuousIntegration { get; init; }
+
+    /// <summary>The AWS settings every AWS command starts from; --profile, --region and --endpoint-url override them.</summary>
+    public AwsClientSettings AwsDefaults { get; init; } = new();
+
+    /// <summary>Builds the AWS clients for a command (tests pass fakes).</summary>
+    public Func<AwsClientSettings, AwsClients> CreateAwsClients { get; init; } = AwsClients.Create;
+
+    public static CliContext FromConsole() => new(Console.Out, Console.Error, TimeProvider.System)
+    {
+        Stdin = Console.In,
+        IsContinuousIntegration = Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase),
+    };
 }

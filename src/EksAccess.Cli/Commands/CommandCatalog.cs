@@ -14,5 +14,9 @@ internal static class CommandCatalog
         yield return CanICommand.Create(context);
         yield return WhoCanCommand.Create(context);
         yield return MatrixCommand.Create(context);
+        yield return PlanCommand.Create(context);
+        yield return ApplyCommand.Create(context);
+        yield return SnapshotCommand.Create(context);
+        yield return DoctorCommand.Create(context);
     }
 }

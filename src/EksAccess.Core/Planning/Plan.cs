@@ -9,6 +9,9 @@ public sealed record Plan(ImmutableArray<PlannedChange> Changes, ImmutableArray<
 
     public bool HasChanges => !Changes.IsEmpty;
 
+    /// <summary>Whether any change is refused (<see cref="PlannedChange.Refusal"/>): plan exits 3, apply does not run.</summary>
+    public bool HasRefusals => Changes.Any(c => c.IsRefused);
+
     public Plan Concat(Plan other)
     {
         ArgumentNullException.ThrowIfNull(other);

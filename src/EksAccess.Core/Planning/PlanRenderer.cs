@@ -35,12 +35,19 @@ public static class PlanRenderer
             {
                 text.Append("    ").AppendLine(detail);
             }
+
+            if (change.Refusal is not null)
+            {
+                text.Append("    REFUSED: ").AppendLine(change.Refusal);
+            }
         }
 
         var creates = plan.Changes.Count(c => c.Kind == ChangeKind.Create);
         var updates = plan.Changes.Count(c => c.Kind == ChangeKind.Update);
         var deletes = plan.Changes.Count(c => c.Kind == ChangeKind.Delete);
-        text.Append("Plan: ").Append(creates).Append(" to create, ").Append(updates).Append(" to update, ").Append(deletes).AppendLine(" to delete.");
+        text.Append("Plan: ").Append(creates).Append(" to create, ").Append(updates).Append(" to update, ").Append(deletes).Append(" to delete");
+        var refused = plan.Changes.Count(c => c.IsRefused);
+        text.AppendLine(refused == 0 ? "." : $"; {refused} refused.");
         return text.ToString();
     }
 }

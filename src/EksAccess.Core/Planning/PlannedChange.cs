@@ -22,4 +22,13 @@ public sealed record PlannedChange(
 
     /// <summary>Position in the safe execution order within its target (IAM → authentication mode → access entries → policies; namespaces → RBAC → aws-auth).</summary>
     public int Order { get; init; }
+
+    /// <summary>
+    /// Why this change will not be made (it would lock out the caller or remove the last cluster admin, or EKS cannot
+    /// make it), and what to do instead; null for a change apply makes. A plan with a refused change exits 3 and apply
+    /// refuses to run it.
+    /// </summary>
+    public string? Refusal { get; init; }
+
+    public bool IsRefused => Refusal is not null;
 }

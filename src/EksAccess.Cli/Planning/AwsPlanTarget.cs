@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using EksAccess.Aws;
+using EksAccess.Cli.Commands;
+using EksAccess.Core.Config;
+using EksAccess.Core.Planning;
+
+namespace EksAccess.Cli.Planning;
+
+/// <summary>
+/// The "aws" plan target: reads what the config concerns (<see cref="AwsStateReader"/>), plans with
+/// <see cref="AwsPlanner"/>, and applies a plan with <see cref="AwsPlanExecutor"/>. Region: --region, else the
+/// config's cluster.region. One set of clients (one connection pool) serves the plan and the apply.
+/// </summary>
+internal sealed class AwsPlanTarget : IPlanTarget
+{
+    public const string TargetName = PlannedChange.AwsTarget;
+
+    /// <summary>The call behind each change this target planned (by reference), so apply executes exactly what was shown.</summary>
+    private static readonly ConditionalWeakTable<PlannedChange, AwsAction> Actions = new();
+
+    private readonly CliContext _context;
+    private readonly Dictionary<AwsClientSettings, AwsClients> _clients = [];
+    private readonly Lock _gate = new();
+
+    public AwsPlanTarget(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+    }
+
+    public string Name => TargetName;
+
+    /// <summary>How many reads are in flight at once.</summary>
+    public int ReadConcurrency { get; init; } = 8;
+
+    /// <summary>How many independent changes of one phase run at once (inside IAM's and EKS's API rate limits).</summary>
+    public int ApplyConcurrency { get; init; } = 10;
+
+    public async Task<Plan> PlanAsync(AccessConfig config, PlanContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(context);
+        var clients = Clients(config, context);
+        AwsObservedState observed;
+        try
+        {
+            using var reader = new AwsStateReader(clients, ReadConcurrency);
+            observed = await reader.ReadAsync(config, cancellationToken);
+        }
+        catch (Exception ex) when (AwsFailures.IsAwsFailure(ex))
+        {
+            throw AwsFailures.ToRemote(ex, "cannot read the AWS state");
+        }
+
+        var planned = AwsPlanner.PlanActions(config, observed, context.Force);
+        for (var i = 0; i < planned.Actions.Length; i++)
+        {
+            Actions.AddOrUpdate(planned.Plan.Changes[i], planned.Actions[i]);
+        }
+
+        return planned.Plan;
+    }
+
+    public async Task<int> ApplyAsync(AccessConfig config, Plan plan, PlanContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(context);
+        var steps = plan.Changes
+            .Where(c => string.Equals(c.Target, TargetName, StringComparison.Ordinal) && !c.IsRefused)
+            .Select(c => Actions.TryGetValue(c, out var action)
+                ? new AwsPlanStep(c, action)
+                : throw new InvalidOperationException($"the change {c.ApiCall} {c.Id} was not planned by the aws target"))
+            .ToList();
+        if (context.DryRun)
+        {
+            for (var i = 0; i < steps.Count; i++)
+            {
+                await context.Progress.WriteLineAsync($"[{i + 1}/{steps.Count}] would call {steps[i].Change.ApiCall} {steps[i].Change.Id} (dry run)");
+            }
+
+            return 0;
+        }
+
+        var executor = new AwsPlanExecutor(Clients(config, context), context, ApplyConcurrency);
+        return await executor.ExecuteAsync(steps, cancellationToken);
+    }
+
+    private AwsClients Clients(AccessConfig config, PlanContext context)
+    {
+        var settings = AwsOptions.Settings(_context, context.Connection.Aws, config.Cluster.Region);
+        lock (_gate)
+        {
+            if (!_clients.TryGetValue(settings, out var clients))
+            {
+                clients = _context.CreateAwsClients(settings);
+                _clients.Add(settings, clients);
+            }
+
+            return clients;
+        }
+    }
+}

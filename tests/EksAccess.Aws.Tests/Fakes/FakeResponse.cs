@@ -1,0 +1,10 @@
+namespace EksAccess.Aws.Tests.Fakes;
+
+/// <summary>A canned answer: status, optional <c>x-amzn-ErrorType</c>, JSON body.</summary>
+public sealed record FakeResponse(int StatusCode, string Body, string? ErrorType = null, string ContentType = "application/json")
+{
+    public static FakeResponse Ok(string body) => new(200, body);
+
+    public static FakeResponse Error(int statusCode, string errorType, string message) =>
+        new(statusCode, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = message }), errorType);
+}
