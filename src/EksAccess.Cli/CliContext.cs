@@ -1,4 +1,5 @@
 using EksAccess.Aws;
+using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli;
 
@@ -16,6 +17,9 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, TimeProv
 
     /// <summary>Builds the AWS clients for a command (tests pass fakes).</summary>
     public Func<AwsClientSettings, AwsClients> CreateAwsClients { get; init; } = AwsClients.Create;
+
+    /// <summary>Builds the Kubernetes client for a command from --kubeconfig/--context (tests point it at a stub).</summary>
+    public Func<KubernetesConnectionOptions, IKubernetesClusterClient> CreateKubernetesClient { get; init; } = KubernetesClusterClient.Create;
 
     public static CliContext FromConsole() => new(Console.Out, Console.Error, TimeProvider.System)
     {

@@ -30,7 +30,7 @@ public sealed class KubernetesApplier(IKubernetesClusterClient client, AwsAuthUp
         var manifests = KubernetesManifestRenderer.Manifests(desired)
             .ToDictionary(m => (m.Kind, m.Id));
         var applied = 0;
-        foreach (var change in changes.Where(c => string.Equals(c.Target, PlannedChange.KubernetesTarget, StringComparison.Ordinal)).OrderBy(c => c.Order))
+        foreach (var change in changes.Where(c => string.Equals(c.Target, PlannedChange.KubernetesTarget, StringComparison.Ordinal) && !c.IsRefused).OrderBy(c => c.Order))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (string.Equals(change.ResourceType, KubernetesPlanner.AwsAuthType, StringComparison.Ordinal))

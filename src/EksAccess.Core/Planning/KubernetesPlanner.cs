@@ -162,27 +162,25 @@ public static class KubernetesPlanner
 
         var edit = AwsAuthMerge.Merge(observed.AwsAuth, desired.AwsAuth, AdminCheckState(desired, observed));
         warnings.AddRange(edit.Warnings.Select(w => "aws-auth: " + w));
-        if (edit.IsRefused)
-        {
-            return (edit, [.. edit.Refusals.Select(r => "aws-auth: " + r)]);
-        }
-
-        if (edit.Changed)
+        var refusals = edit.Refusals.Select(r => "aws-auth: " + r).ToImmutableArray();
+        if (edit.Changed || edit.IsRefused)
         {
             var id = $"{AwsAuthWriter.ConfigMapNamespace}/{AwsAuthWriter.ConfigMapName}";
+            var create = observed.AwsAuth is null;
             changes.Add(new PlannedChange(
                 PlannedChange.KubernetesTarget,
-                edit.IsCreate ? ChangeKind.Create : ChangeKind.Update,
+                create ? ChangeKind.Create : ChangeKind.Update,
                 AwsAuthType,
                 id,
-                edit.IsCreate ? $"POST v1 configmaps {id}" : $"PUT v1 configmaps {id}",
+                create ? $"POST v1 configmaps {id}" : $"PUT v1 configmaps {id}",
                 edit.Details)
             {
                 Order = AwsAuthOrder,
+                Refusal = edit.IsRefused ? string.Join("; ", edit.Refusals) : null,
             });
         }
 
-        return (edit, []);
+        return (edit, refusals);
     }
 
     private static void PlanDeletes(

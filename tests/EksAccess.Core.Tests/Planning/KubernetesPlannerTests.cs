@@ -175,7 +175,7 @@ public sealed class KubernetesPlannerTests
     }
 
     [Fact]
-    public void Plan_AwsAuthRefusal_IsReportedAndNotPlanned()
+    public void Plan_AwsAuthRefusal_IsARefusedChange()
     {
         var config = TestConfigs.Seed000();
         var created = AwsAuthMerge.Merge(null, DesiredState.Build(config).AwsAuth, new ClusterSnapshot()).After;
@@ -185,7 +185,8 @@ public sealed class KubernetesPlannerTests
 
         result.IsRefused.ShouldBeTrue();
         result.Refusals.ShouldHaveSingleItem().ShouldStartWith("aws-auth: the write would drop or change the node-role mapping");
-        result.Plan.Changes.ShouldNotContain(c => c.ResourceType == "aws-auth");
+        result.Plan.HasRefusals.ShouldBeTrue();
+        result.Plan.Changes.Single(c => c.ResourceType == "aws-auth").Refusal.ShouldNotBeNull().ShouldStartWith("the write would drop");
     }
 
     [Fact]
