@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return ApplyCommand.Create(context);
         yield return SnapshotCommand.Create(context);
         yield return DoctorCommand.Create(context);
+        yield return RevokeCommand.Create(context);
     }
 }
