@@ -47,7 +47,7 @@ internal static class ApplyCommand
             new ApplyRequest(
                 parseResult.GetRequiredValue(FileOption),
                 parseResult.GetRequiredValue(TargetOption),
-                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult) },
+                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
                 parseResult.GetValue(AutoApproveOption),
                 parseResult.GetValue(DryRunOption),
                 parseResult.GetValue(ForceOption)),

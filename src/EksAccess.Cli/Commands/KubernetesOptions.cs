@@ -26,10 +26,17 @@ internal sealed class KubernetesOptions
         command.Options.Add(Context);
     }
 
-    public KubernetesConnectionOptions Read(ParseResult parseResult)
+    /// <summary>The context's defaults, with --kubeconfig and --context when given.</summary>
+    public KubernetesConnectionOptions Read(ParseResult parseResult, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
-        return new KubernetesConnectionOptions { Kubeconfig = parseResult.GetValue(Kubeconfig), Context = parseResult.GetValue(Context) };
+        ArgumentNullException.ThrowIfNull(context);
+        var defaults = context.KubernetesDefaults;
+        return defaults with
+        {
+            Kubeconfig = parseResult.GetValue(Kubeconfig) ?? defaults.Kubeconfig,
+            Context = parseResult.GetValue(Context) ?? defaults.Context,
+        };
     }
 
     /// <summary>Whether the user named a cluster explicitly (then a missing kubeconfig is an error, not a reason to skip).</summary>

@@ -36,7 +36,7 @@ internal static class PlanCommand
             new PlanRequest(
                 parseResult.GetRequiredValue(FileOption),
                 parseResult.GetRequiredValue(TargetOption),
-                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult) },
+                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
                 parseResult.GetRequiredValue(OutputOption)),
             context,
             cancellationToken));

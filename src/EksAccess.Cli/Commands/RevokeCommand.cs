@@ -68,7 +68,7 @@ internal static class RevokeCommand
             new RevokeRequest(
                 parseResult.GetRequiredValue(PrincipalOption),
                 parseResult.GetValue(ClusterOption),
-                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult) },
+                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
                 parseResult.GetValue(DeleteKeysOption),
                 parseResult.GetValue(DryRunOption),
                 parseResult.GetValue(ForceOption),
@@ -154,6 +154,19 @@ internal static class RevokeCommand
     }
 
     private static async Task<IamPrincipalFacts> ReadUserAsync(IIamClient iam, string user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadExistingUserAsync(iam, user, cancellationToken);
+        }
+        catch (AwsServiceException ex) when (string.Equals(ex.ErrorCode, "NoSuchEntity", StringComparison.Ordinal))
+        {
+            // A mapping can outlive its IAM user: then there is nothing in IAM to revoke.
+            return IamPrincipalFacts.None;
+        }
+    }
+
+    private static async Task<IamPrincipalFacts> ReadExistingUserAsync(IIamClient iam, string user, CancellationToken cancellationToken)
     {
         var groups = ImmutableArray.CreateBuilder<IamGroupFacts>();
         await foreach (var group in iam.ListGroupsForUserAllAsync(new ListGroupsForUserRequest { UserName = user }, cancellationToken))

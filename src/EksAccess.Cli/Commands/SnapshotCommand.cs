@@ -35,7 +35,7 @@ internal static class SnapshotCommand
         Aws.AddTo(command);
         Kubernetes.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new SnapshotRequest(parseResult.GetRequiredValue(OutputOption), parseResult.GetValue(ClusterOption), new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult) }),
+            new SnapshotRequest(parseResult.GetRequiredValue(OutputOption), parseResult.GetValue(ClusterOption), new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) }),
             context,
             cancellationToken));
         return command;

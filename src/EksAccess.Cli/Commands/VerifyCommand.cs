@@ -42,7 +42,7 @@ internal static class VerifyCommand
             new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!)
             {
                 Live = parseResult.GetValue(Live),
-                Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult) },
+                Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
             },
             context,
             cancellationToken));
