@@ -51,6 +51,12 @@ public sealed class KubeApiStub : IAsyncDisposable
     /// <summary>Runs before a resource request is handled (outside the store's lock): a test can write in between.</summary>
     public Func<StubRequest, Task>? BeforeRequest { get; set; }
 
+    /// <summary>
+    /// Whether a request must carry <c>Authorization: Bearer</c> <see cref="Token"/> (else 401). kubectl never sends a bearer
+    /// token over plain http, so tests driving the real kubectl turn this off; a wrong token is refused either way.
+    /// </summary>
+    public bool RequireToken { get; set; } = true;
+
     /// <summary>Requests for which it answers 403 Forbidden, as RBAC would.</summary>
     public Func<StubRequest, bool>? Forbid { get; set; }
 
@@ -113,7 +119,8 @@ public sealed class KubeApiStub : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         try
         {
-            if (context.Request.Headers.Authorization.ToString() != $"Bearer {Token}")
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (authorization != $"Bearer {Token}" && (RequireToken || authorization.Length > 0))
             {
                 await WriteAsync(context, HttpStatusCode.Unauthorized, new JsonObject
                 {
