@@ -217,6 +217,33 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         (await RunAsync("plan", "-f", file)).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Plan_ConfigDroppingItsNodeRole_RefusedAndApplyWritesNothing()
+    {
+        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
+        var withoutNodes = Variant("without-nodes.yaml", text => text.Replace("  nodeRoles:\n    - roleArn: arn:aws:iam::123456789012:role/EKSNodeRole\n", "", StringComparison.Ordinal));
+        var version = (string?)_stub.Store.Get(ConfigMaps, "kube-system", "aws-auth")!["metadata"]!["resourceVersion"];
+
+        var plan = await RunAsync("plan", "-f", withoutNodes, "--target", "kubernetes");
+        var apply = await RunAsync("apply", "-f", withoutNodes, "--target", "kubernetes", "--auto-approve");
+
+        plan.ExitCode.ShouldBe(3, plan.Stdout + plan.Stderr);
+        plan.Stdout.ShouldContain("REFUSED");
+        plan.Stderr.ShouldContain("node-role mapping rolearn arn:aws:iam::123456789012:role/EKSNodeRole");
+        apply.ExitCode.ShouldBe(3);
+        ((string?)_stub.Store.Get(ConfigMaps, "kube-system", "aws-auth")!["metadata"]!["resourceVersion"]).ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task Apply_DryRun_CallsNothing()
+    {
+        var apply = await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--target", "kubernetes", "--dry-run");
+
+        apply.ExitCode.ShouldBe(0, apply.Stdout + apply.Stderr);
+        apply.Stderr.ShouldContain("[7/7] would call POST v1 configmaps kube-system/aws-auth (dry run)");
+        _stub.Requests.ShouldNotContain(r => r.Method != "GET");
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => AwsCli.RunAsync(servers, [.. args, "--kubeconfig", _kubeconfig]);
 
     private ConfigMapObject LiveAwsAuth()
