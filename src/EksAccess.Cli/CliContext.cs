@@ -1,4 +1,5 @@
 using EksAccess.Aws;
+using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli;
 
@@ -16,6 +17,12 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, TimeProv
 
     /// <summary>Builds the AWS clients for a command (tests pass fakes).</summary>
     public Func<AwsClientSettings, AwsClients> CreateAwsClients { get; init; } = AwsClients.Create;
+
+    /// <summary>The Kubernetes connection every Kubernetes command starts from (its environment lookup); --kubeconfig and --context override it.</summary>
+    public KubernetesConnectionOptions KubernetesDefaults { get; init; } = new();
+
+    /// <summary>Builds the Kubernetes client for a command from --kubeconfig/--context (tests point it at a stub).</summary>
+    public Func<KubernetesConnectionOptions, IKubernetesClusterClient> CreateKubernetesClient { get; init; } = KubernetesClusterClient.Create;
 
     public static CliContext FromConsole() => new(Console.Out, Console.Error, TimeProvider.System)
     {

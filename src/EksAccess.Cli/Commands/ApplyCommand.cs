@@ -16,6 +16,7 @@ internal static class ApplyCommand
     private static readonly Option<string> FileOption = GlobalOptions.CreateFile();
     private static readonly Option<string> TargetOption = PlanTargetOptions.CreateTarget();
     private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
+    private static readonly KubernetesOptions Kubernetes = new();
 
     private static readonly Option<bool> AutoApproveOption = new("--auto-approve")
     {
@@ -38,6 +39,7 @@ internal static class ApplyCommand
         command.Options.Add(FileOption);
         command.Options.Add(TargetOption);
         Aws.AddTo(command);
+        Kubernetes.AddTo(command);
         command.Options.Add(AutoApproveOption);
         command.Options.Add(DryRunOption);
         command.Options.Add(ForceOption);
@@ -45,7 +47,7 @@ internal static class ApplyCommand
             new ApplyRequest(
                 parseResult.GetRequiredValue(FileOption),
                 parseResult.GetRequiredValue(TargetOption),
-                new ConnectionOptions { Aws = Aws.Read(parseResult) },
+                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
                 parseResult.GetValue(AutoApproveOption),
                 parseResult.GetValue(DryRunOption),
                 parseResult.GetValue(ForceOption)),

@@ -16,6 +16,7 @@ internal static class PlanCommand
     private static readonly Option<string> FileOption = GlobalOptions.CreateFile();
     private static readonly Option<string> TargetOption = PlanTargetOptions.CreateTarget();
     private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
+    private static readonly KubernetesOptions Kubernetes = new();
 
     private static readonly Option<string> OutputOption = new Option<string>("--output", "-o")
     {
@@ -29,12 +30,13 @@ internal static class PlanCommand
         command.Options.Add(FileOption);
         command.Options.Add(TargetOption);
         Aws.AddTo(command);
+        Kubernetes.AddTo(command);
         command.Options.Add(OutputOption);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new PlanRequest(
                 parseResult.GetRequiredValue(FileOption),
                 parseResult.GetRequiredValue(TargetOption),
-                new ConnectionOptions { Aws = Aws.Read(parseResult) },
+                new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
                 parseResult.GetRequiredValue(OutputOption)),
             context,
             cancellationToken));

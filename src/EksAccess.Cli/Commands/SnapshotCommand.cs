@@ -7,7 +7,7 @@ using EksAccess.Core.Rendering;
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess snapshot -o DIR [--cluster NAME] [--region R] [--profile P] [--endpoint-url U]</c>: reads the live
+/// <c>eksaccess snapshot -o DIR [--cluster NAME] [--region R] [--profile P] [--endpoint-url U] [--kubeconfig F] [--context C]</c>: reads the live
 /// cluster into a snapshot directory (DESIGN.md "Snapshot") that every offline command takes with --snapshot. Each
 /// <see cref="ISnapshotSource"/> adds its files; all are written at once (nothing partial is left on failure).
 /// </summary>
@@ -25,15 +25,17 @@ internal static class SnapshotCommand
     };
 
     private static readonly AwsOptions Aws = new();
+    private static readonly KubernetesOptions Kubernetes = new();
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("snapshot", "Read the live cluster (cluster.json, access-entries.json) into a snapshot directory for --snapshot.");
+        var command = new Command("snapshot", "Read the live cluster (cluster.json, access-entries.json, and the Kubernetes RBAC, quota and aws-auth objects) into a snapshot directory for --snapshot.");
         command.Options.Add(OutputOption);
         command.Options.Add(ClusterOption);
         Aws.AddTo(command);
+        Kubernetes.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new SnapshotRequest(parseResult.GetRequiredValue(OutputOption), parseResult.GetValue(ClusterOption), new ConnectionOptions { Aws = Aws.Read(parseResult) }),
+            new SnapshotRequest(parseResult.GetRequiredValue(OutputOption), parseResult.GetValue(ClusterOption), new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) }),
             context,
             cancellationToken));
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
+using EksAccess.Cli.Planning;
+using EksAccess.Cli.Verification;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Verification;
@@ -8,8 +10,11 @@ using EksAccess.Core.Verification;
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess verify -f access.yaml [--snapshot DIR]</c>: runs the config's tests: against the state the config would
-/// create, or against a snapshot. Exit 0 all pass, 1 any fail.
+/// <c>eksaccess verify -f access.yaml [--snapshot DIR | --live [--kubeconfig F] [--context C] [--profile P] [--region R]]</c>:
+/// runs the config's tests: against the state the config would create, against a snapshot, or against the live
+/// cluster, where each check is also asked of the cluster with a SubjectAccessReview and printed beside the offline
+/// prediction. Exit 0 all pass, 1 any fail (live: or any disagreement between model and cluster), 3 bad input, 4
+/// AWS/Kubernetes failure.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -17,25 +22,53 @@ internal static class VerifyCommand
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
     private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
+    private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
+    private static readonly KubernetesOptions Kubernetes = new();
+
+    private static readonly Option<bool> Live = new("--live")
+    {
+        Description = "Run the tests against the live cluster: resolve each principal on the live access entries and aws-auth, and ask the cluster (SubjectAccessReview) beside the offline prediction.",
+    };
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("verify", "Run the access config's tests: (allowed/denied checks) offline, against the desired state or a snapshot.")
+        var command = new Command("verify", "Run the access config's tests: (allowed/denied checks) against the desired state, a snapshot, or the live cluster (--live).")
         {
-            File, Snapshot, NoDefaultRoles, Output,
+            File, Snapshot, NoDefaultRoles, Output, Live,
         };
+        Aws.AddTo(command);
+        Kubernetes.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!),
+            new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!)
+            {
+                Live = parseResult.GetValue(Live),
+                Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
+            },
             context,
             cancellationToken));
         return command;
     }
 
-    internal sealed record Request(string File, string? Snapshot, bool IncludeDefaultRoles, string Output);
+    internal sealed record Request(string File, string? Snapshot, bool IncludeDefaultRoles, string Output)
+    {
+        public bool Live { get; init; }
+
+        public ConnectionOptions Connection { get; init; } = ConnectionOptions.Default;
+    }
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (request.Live)
+        {
+            if (request.Snapshot is not null)
+            {
+                throw new InputException("--live and --snapshot are two different answers — give one of them");
+            }
+
+            return await RunLiveAsync(request, context, cancellationToken);
+        }
+
         var config = ConfigLoader.LoadValid(request.File);
         var model = request.Snapshot is null
             ? AccessModel.Build(DesiredState.Build(config), request.IncludeDefaultRoles)
@@ -51,17 +84,7 @@ internal static class VerifyCommand
                 ["against"] = against,
                 ["passed"] = results.Length - failed,
                 ["failed"] = failed,
-                ["results"] = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject
-                {
-                    ["as"] = r.As,
-                    ["username"] = r.Identity,
-                    ["check"] = r.Check.Text,
-                    ["location"] = r.Check.Location.ToString(),
-                    ["expected"] = r.ExpectedAllowed ? "allow" : "deny",
-                    ["actual"] = r.ActualAllowed ? "allow" : "deny",
-                    ["passed"] = r.Passed,
-                    ["explanation"] = r.Explanation,
-                })]),
+                ["results"] = new JsonArray([.. results.Select(r => (JsonNode)ResultJson(r))]),
             };
             StructuredOutput.Write(context.Stdout, request.Output, data);
         }
@@ -70,7 +93,7 @@ internal static class VerifyCommand
             var table = new TextTable("RESULT", "AS", "CHECK", "EXPECTED", "ACTUAL", "WHY");
             foreach (var r in results)
             {
-                table.AddRow(r.Passed ? "pass" : "FAIL", r.As, r.Check.Text, r.ExpectedAllowed ? "allow" : "deny", r.ActualAllowed ? "allow" : "deny", r.Explanation);
+                table.AddRow(r.Passed ? "pass" : "FAIL", r.As, r.Check.Text, Word(r.ExpectedAllowed), Word(r.ActualAllowed), r.Explanation);
             }
 
             table.Write(context.Stdout);
@@ -84,4 +107,99 @@ internal static class VerifyCommand
 
         return failed == 0 ? ExitCodes.Success : ExitCodes.Negative;
     }
+
+    private static async Task<int> RunLiveAsync(Request request, CliContext context, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.LoadValid(request.File);
+        var aws = await LiveAwsState.ReadAsync(context, request.Connection.Aws, config.Cluster.Name, config.Cluster.Region, cancellationToken);
+        System.Collections.Immutable.ImmutableArray<LiveCheckResult> results;
+        try
+        {
+            var client = context.CreateKubernetesClient(request.Connection.Kubernetes);
+            try
+            {
+                var live = LiveAwsState.Combine(await client.ReadSnapshotAsync(cancellationToken), aws);
+                var model = AccessModel.Build(live, request.IncludeDefaultRoles);
+                results = await LiveVerifier.RunAsync(config, model, client, cancellationToken);
+            }
+            finally
+            {
+                (client as IDisposable)?.Dispose();
+            }
+        }
+        catch (Exception ex) when (KubernetesFailures.IsKubernetesFailure(ex))
+        {
+            throw KubernetesFailures.ToCli(ex, "verify --live cannot ask the cluster");
+        }
+
+        var failed = results.Count(r => !r.Passed);
+        var drift = results.Count(r => r.Drift);
+        var against = $"cluster {config.Cluster.Name} (live)";
+        if (StructuredOutput.IsStructured(request.Output))
+        {
+            StructuredOutput.Write(context.Stdout, request.Output, new JsonObject
+            {
+                ["against"] = against,
+                ["passed"] = results.Length - failed,
+                ["failed"] = failed,
+                ["drift"] = drift,
+                ["results"] = new JsonArray([.. results.Select(r =>
+                {
+                    var json = ResultJson(r.Offline);
+                    json["offline"] = Word(r.Offline.ActualAllowed);
+                    json["live"] = LiveWord(r);
+                    json["subjectAccessReview"] = r.LiveReview is { } review ? Word(review) : null;
+                    json["subjectAccessReviewPredicted"] = Word(r.PredictedReview);
+                    json["liveReason"] = r.LiveReason;
+                    json["drift"] = r.Drift;
+                    json["passed"] = r.Passed;
+                    return (JsonNode)json;
+                })]),
+            });
+        }
+        else
+        {
+            var table = new TextTable("RESULT", "AS", "CHECK", "EXPECTED", "OFFLINE", "LIVE", "WHY");
+            foreach (var r in results)
+            {
+                var result = r.Drift ? "DRIFT" : r.Passed ? "pass" : "FAIL";
+                table.AddRow(result, r.Offline.As, r.Offline.Check.Text, Word(r.Offline.ExpectedAllowed), Word(r.Offline.ActualAllowed), LiveWord(r), r.Offline.Explanation);
+            }
+
+            table.Write(context.Stdout);
+            await context.Stdout.WriteLineAsync($"{results.Length - failed} passed, {failed} failed ({drift} disagreeing with the model) against {against}").ConfigureAwait(false);
+        }
+
+        foreach (var r in results.Where(r => !r.Passed))
+        {
+            var check = r.Offline;
+            var why = r.Drift
+                ? $"the cluster answers {Word(r.LiveReview!.Value)} where the model predicts {Word(r.PredictedReview)} for user {check.Identity}{(r.LiveReason.Length == 0 ? "" : $" ({r.LiveReason})")} — the cluster has RBAC the snapshot does not show, or the model is wrong"
+                : $"it is {(r.LiveAllowed ? "allowed" : "denied")} live — {check.Explanation}";
+            await context.Stderr.WriteLineAsync($"{check.Check.Location}: {check.As} should be {(check.ExpectedAllowed ? "allowed" : "denied")} to '{check.Check.Text}': {why}").ConfigureAwait(false);
+        }
+
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Negative;
+    }
+
+    private static JsonObject ResultJson(TestCheckResult r) => new()
+    {
+        ["as"] = r.As,
+        ["username"] = r.Identity,
+        ["check"] = r.Check.Text,
+        ["location"] = r.Check.Location.ToString(),
+        ["expected"] = Word(r.ExpectedAllowed),
+        ["actual"] = Word(r.ActualAllowed),
+        ["passed"] = r.Passed,
+        ["explanation"] = r.Explanation,
+    };
+
+    private static string LiveWord(LiveCheckResult r) => r.LiveReview switch
+    {
+        null => "deny (not authenticated)",
+        _ when r.AllowedByAccessPolicy && !r.LiveReview.Value => "allow (access policy; SAR: deny)",
+        var review => Word(review.Value),
+    };
+
+    private static string Word(bool allowed) => allowed ? "allow" : "deny";
 }

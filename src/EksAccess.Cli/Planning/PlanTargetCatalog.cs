@@ -6,5 +6,6 @@ internal static class PlanTargetCatalog
     public static IReadOnlyList<Func<CliContext, IPlanTarget>> Factories { get; } =
     [
         context => new AwsPlanTarget(context),
+        context => new KubernetesPlanTarget(context),
     ];
 }

@@ -6,5 +6,6 @@ internal static class SnapshotSourceCatalog
     public static IReadOnlyList<Func<ISnapshotSource>> Factories { get; } =
     [
         () => new AwsSnapshotSource(),
+        () => new KubernetesSnapshotSource(),
     ];
 }

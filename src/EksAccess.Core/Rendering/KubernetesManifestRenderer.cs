@@ -22,28 +22,45 @@ public static class KubernetesManifestRenderer
     {
         ArgumentNullException.ThrowIfNull(desired);
         var files = new FileNamer();
-        var result = ImmutableArray.CreateBuilder<RenderedFile>();
+        return
+        [
+            .. Manifests(desired).Select(manifest =>
+            {
+                var kind = manifest.Kind.ToLowerInvariant();
+                var order = FileOrder(manifest.Kind);
+                var stem = manifest.Namespace is null ? $"{order}-{kind}-{manifest.Name}" : $"{order}-{kind}-{manifest.Namespace}-{manifest.Name}";
+                return new RenderedFile(files.Claim(stem), manifest.Yaml);
+            }),
+        ];
+    }
 
-        void Add(string order, string kind, string? ns, string name, YamlMapping manifest)
-        {
-            var stem = ns is null ? $"{order}-{kind}-{name}" : $"{order}-{kind}-{ns}-{name}";
-            result.Add(new RenderedFile(files.Claim(stem), YamlEmitter.Emit(manifest)));
-        }
+    /// <summary>
+    /// Every object of <paramref name="desired"/> in apply order (namespaces, quotas, limit ranges, ClusterRoles, Roles,
+    /// RoleBindings, ClusterRoleBindings, aws-auth), each with <c>app.kubernetes.io/managed-by: eksaccess</c>. An
+    /// aggregated ClusterRole gets no <c>rules</c>: the aggregation controller owns them.
+    /// </summary>
+    public static ImmutableArray<KubernetesManifest> Manifests(ClusterSnapshot desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var result = ImmutableArray.CreateBuilder<KubernetesManifest>();
+
+        void Add(string apiVersion, string kind, string resource, string? ns, string name, YamlMapping manifest) =>
+            result.Add(new KubernetesManifest(apiVersion, kind, resource, ns, name, YamlEmitter.Emit(manifest)));
 
         foreach (var ns in desired.Namespaces)
         {
-            Add("00", "namespace", null, ns.Name, Object("v1", "Namespace", null, ns.Name, ns.Labels));
+            Add("v1", "Namespace", "namespaces", null, ns.Name, Object("v1", "Namespace", null, ns.Name, ns.Labels));
         }
 
         foreach (var quota in desired.ResourceQuotas)
         {
-            Add("01", "resourcequota", quota.Namespace, quota.Name, Object("v1", "ResourceQuota", quota.Namespace, quota.Name)
+            Add("v1", "ResourceQuota", "resourcequotas", quota.Namespace, quota.Name, Object("v1", "ResourceQuota", quota.Namespace, quota.Name)
                 .Add("spec", new YamlMapping().Add("hard", YamlMapping.FromDictionary(quota.Hard, quoteValues: true))));
         }
 
         foreach (var limits in desired.LimitRanges)
         {
-            Add("02", "limitrange", limits.Namespace, limits.Name, Object("v1", "LimitRange", limits.Namespace, limits.Name)
+            Add("v1", "LimitRange", "limitranges", limits.Namespace, limits.Name, Object("v1", "LimitRange", limits.Namespace, limits.Name)
                 .Add("spec", new YamlMapping().Add("limits", new YamlSequence(limits.Limits.Select(LimitItem)))));
         }
 
@@ -54,25 +71,29 @@ public static class KubernetesManifestRenderer
             {
                 manifest.Add("aggregationRule", AggregationRule(role.AggregationRule));
             }
+            else
+            {
+                manifest.Add("rules", Rules(role.Rules));
+            }
 
-            Add("03", "clusterrole", null, role.Name, manifest.Add("rules", Rules(role.Rules)));
+            Add(RbacApiVersion, "ClusterRole", "clusterroles", null, role.Name, manifest);
         }
 
         foreach (var role in desired.Roles)
         {
-            Add("04", "role", role.Namespace, role.Name, Object(RbacApiVersion, "Role", role.Namespace, role.Name).Add("rules", Rules(role.Rules)));
+            Add(RbacApiVersion, "Role", "roles", role.Namespace, role.Name, Object(RbacApiVersion, "Role", role.Namespace, role.Name).Add("rules", Rules(role.Rules)));
         }
 
         foreach (var binding in desired.RoleBindings)
         {
-            Add("05", "rolebinding", binding.Namespace, binding.Name, Object(RbacApiVersion, "RoleBinding", binding.Namespace, binding.Name)
+            Add(RbacApiVersion, "RoleBinding", "rolebindings", binding.Namespace, binding.Name, Object(RbacApiVersion, "RoleBinding", binding.Namespace, binding.Name)
                 .Add("roleRef", RoleRef(binding.RoleRef))
                 .Add("subjects", Subjects(binding.Subjects)));
         }
 
         foreach (var binding in desired.ClusterRoleBindings)
         {
-            Add("06", "clusterrolebinding", null, binding.Name, Object(RbacApiVersion, "ClusterRoleBinding", null, binding.Name)
+            Add(RbacApiVersion, "ClusterRoleBinding", "clusterrolebindings", null, binding.Name, Object(RbacApiVersion, "ClusterRoleBinding", null, binding.Name)
                 .Add("roleRef", RoleRef(binding.RoleRef))
                 .Add("subjects", Subjects(binding.Subjects)));
         }
@@ -85,11 +106,23 @@ public static class KubernetesManifestRenderer
                 manifest.Add("data", YamlMapping.FromDictionary(awsAuth.Data));
             }
 
-            Add("07", "configmap", awsAuth.Namespace, awsAuth.Name, manifest);
+            Add("v1", "ConfigMap", "configmaps", awsAuth.Namespace, awsAuth.Name, manifest);
         }
 
         return result.ToImmutable();
     }
+
+    private static string FileOrder(string kind) => kind switch
+    {
+        "Namespace" => "00",
+        "ResourceQuota" => "01",
+        "LimitRange" => "02",
+        "ClusterRole" => "03",
+        "Role" => "04",
+        "RoleBinding" => "05",
+        "ClusterRoleBinding" => "06",
+        _ => "07",
+    };
 
     /// <summary>The files as one multi-document YAML stream (<c>---</c> between documents), for stdout or <c>kubectl apply -f -</c>.</summary>
     public static string ToStream(IEnumerable<RenderedFile> files)

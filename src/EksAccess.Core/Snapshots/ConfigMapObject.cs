@@ -6,6 +6,12 @@ public sealed record ConfigMapObject(string Namespace, string Name, ImmutableDic
 {
     public string? Source { get; init; }
 
+    /// <summary>metadata.labels (ordinal keys); empty when the object has none.</summary>
+    public ImmutableDictionary<string, string> Labels { get; init; } = KubernetesMetadata.Empty;
+
+    /// <summary>metadata.annotations (ordinal keys), e.g. eksaccess.io/owned-mappings on aws-auth; empty when none.</summary>
+    public ImmutableDictionary<string, string> Annotations { get; init; } = KubernetesMetadata.Empty;
+
     /// <summary>Line in <see cref="Source"/>'s file where each data key's value starts, for aws-auth diagnostics.</summary>
     public ImmutableDictionary<string, int> DataLines { get; init; } = ImmutableDictionary<string, int>.Empty;
 

@@ -1,5 +1,6 @@
 using EksAccess.Aws;
 using EksAccess.Aws.Tests;
+using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli.Tests.Commands;
 
@@ -15,6 +16,9 @@ internal static class AwsCli
         {
             Stdin = stdin,
             AwsDefaults = servers.Settings() with { MaxAttempts = maxAttempts },
+
+            // No KUBECONFIG or ~/.kube/config of the machine running the tests: a cluster is only what --kubeconfig names.
+            KubernetesDefaults = new KubernetesConnectionOptions { EnvironmentVariables = _ => null },
         };
 
     public static async Task<CliResult> RunAsync(AwsTestServers servers, params string[] args) => await RunAsync(servers, stdin: null, maxAttempts: 3, args);

@@ -111,12 +111,12 @@ public sealed class AwsCommandsTests(AwsTestServers servers)
     }
 
     [Fact]
-    public async Task Plan_KubernetesTargetMissing_ExitsThree()
+    public async Task Plan_KubernetesTargetWithoutKubeconfig_ExitsThree()
     {
         var result = await RunAsync(servers, "plan", "-f", Input("seed001.access.yaml"), "--target", "kubernetes");
 
         result.ExitCode.ShouldBe(3);
-        result.Stderr.ShouldContain("no 'kubernetes' plan target");
+        result.Stderr.ShouldStartWith("error: cannot read the Kubernetes state: Kubernetes configuration: no kubeconfig found — pass --kubeconfig FILE");
     }
 
     [Fact]

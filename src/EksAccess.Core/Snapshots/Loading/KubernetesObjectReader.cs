@@ -18,7 +18,7 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
     private const string RoleRefHint = "every binding needs roleRef.kind and roleRef.name";
     private const string SubjectHint = "every subject needs kind (User, Group or ServiceAccount) and name";
 
-    private static readonly ImmutableDictionary<string, string> EmptyLabels = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    private static readonly ImmutableDictionary<string, string> EmptyLabels = KubernetesMetadata.Empty;
     private static readonly ImmutableSortedDictionary<string, string> EmptyQuantities = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
     private readonly SnapshotBuilder _builder;
@@ -119,6 +119,11 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
         return draft;
     }
 
+    /// <summary>Labels are kept for every kind the snapshot reads (the planner deletes only objects labelled managed-by eksaccess).</summary>
+    private static bool WantsMetadata(ObjectDraft draft) =>
+        draft.Kind is null or NamespaceKind or ClusterRoleKind or RoleKind or RoleBindingKind or ClusterRoleBindingKind
+            or ResourceQuotaKind or LimitRangeKind or ServiceAccountKind or ConfigMapKind;
+
     private static bool MayBeAwsAuth(ObjectDraft draft) =>
         (draft.Name is null or AwsAuthName) && (draft.Namespace is null or AwsAuthNamespace);
 
@@ -141,8 +146,11 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
                 case "namespace":
                     draft.Namespace = ReadString("metadata.namespace");
                     break;
-                case "labels" when draft.Wants(NamespaceKind, ClusterRoleKind):
+                case "labels" when WantsMetadata(draft):
                     draft.Labels = ReadStringMap("metadata.labels");
+                    break;
+                case "annotations" when draft.Wants(ConfigMapKind) && MayBeAwsAuth(draft):
+                    draft.Annotations = ReadStringMap("metadata.annotations");
                     break;
                 default:
                     Skip();
@@ -658,21 +666,21 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
             case ServiceAccountKind:
                 if (Accept(draft, namespaced: true))
                 {
-                    _builder.AddServiceAccount(new ServiceAccountObject(draft.Namespace!, draft.Name!), SourceOf(draft.Start), At(draft.Start));
+                    _builder.AddServiceAccount(new ServiceAccountObject(draft.Namespace!, draft.Name!) { Labels = draft.Labels ?? EmptyLabels }, SourceOf(draft.Start), At(draft.Start));
                 }
 
                 break;
             case ResourceQuotaKind:
                 if (Accept(draft, namespaced: true))
                 {
-                    _builder.AddResourceQuota(new ResourceQuotaObject(draft.Namespace!, draft.Name!, draft.Hard ?? EmptyQuantities), SourceOf(draft.Start), At(draft.Start));
+                    _builder.AddResourceQuota(new ResourceQuotaObject(draft.Namespace!, draft.Name!, draft.Hard ?? EmptyQuantities) { Labels = draft.Labels ?? EmptyLabels }, SourceOf(draft.Start), At(draft.Start));
                 }
 
                 break;
             case LimitRangeKind:
                 if (Accept(draft, namespaced: true))
                 {
-                    _builder.AddLimitRange(new LimitRangeObject(draft.Namespace!, draft.Name!, draft.Limits ?? []), SourceOf(draft.Start), At(draft.Start));
+                    _builder.AddLimitRange(new LimitRangeObject(draft.Namespace!, draft.Name!, draft.Limits ?? []) { Labels = draft.Labels ?? EmptyLabels }, SourceOf(draft.Start), At(draft.Start));
                 }
 
                 break;
@@ -761,7 +769,7 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
     {
         if (Accept(draft, namespaced: true))
         {
-            var role = new Role(draft.Namespace!, draft.Name!, draft.Rules ?? []) { Source = SourceOf(draft.Start) };
+            var role = new Role(draft.Namespace!, draft.Name!, draft.Rules ?? []) { Labels = draft.Labels ?? EmptyLabels, Source = SourceOf(draft.Start) };
             _builder.AddRole(role, At(draft.Start));
         }
     }
@@ -791,11 +799,11 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
         var subjects = draft.Subjects ?? [];
         if (isClusterBinding)
         {
-            _builder.AddClusterRoleBinding(new ClusterRoleBinding(draft.Name!, roleRef, subjects) { Source = SourceOf(draft.Start) }, At(draft.Start));
+            _builder.AddClusterRoleBinding(new ClusterRoleBinding(draft.Name!, roleRef, subjects) { Labels = draft.Labels ?? EmptyLabels, Source = SourceOf(draft.Start) }, At(draft.Start));
         }
         else
         {
-            _builder.AddRoleBinding(new RoleBinding(draft.Namespace!, draft.Name!, roleRef, subjects) { Source = SourceOf(draft.Start) }, At(draft.Start));
+            _builder.AddRoleBinding(new RoleBinding(draft.Namespace!, draft.Name!, roleRef, subjects) { Labels = draft.Labels ?? EmptyLabels, Source = SourceOf(draft.Start) }, At(draft.Start));
         }
     }
 
@@ -847,6 +855,8 @@ internal sealed class KubernetesObjectReader : YamlNodeReader
             var configMap = new ConfigMapObject(draft.Namespace!, draft.Name!, draft.Data ?? EmptyLabels)
             {
                 Source = SourceOf(draft.Start),
+                Labels = draft.Labels ?? EmptyLabels,
+                Annotations = draft.Annotations ?? EmptyLabels,
                 DataLines = draft.DataLines ?? ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal),
             };
             _builder.SetAwsAuth(configMap, At(draft.Start));

@@ -22,6 +22,8 @@ internal sealed class ObjectDraft(Mark start)
 
     public ImmutableDictionary<string, string>? Labels { get; set; }
 
+    public ImmutableDictionary<string, string>? Annotations { get; set; }
+
     public ImmutableArray<PolicyRule>? Rules { get; set; }
 
     public AggregationRule? AggregationRule { get; set; }

@@ -1,0 +1,7 @@
+namespace EksAccess.Core.Revocation;
+
+/// <summary>An access key of the user: its id and status (Active or Inactive).</summary>
+public sealed record AccessKeyFacts(string AccessKeyId, string Status)
+{
+    public bool IsActive => string.Equals(Status, "Active", StringComparison.Ordinal);
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace EksAccess.Kubernetes;
+
+/// <summary>
+/// Saves the aws-auth ConfigMap as it was before a write: <c>DIR/aws-auth.&lt;UTC timestamp&gt;.yaml</c>, readable by
+/// its owner only (0600: it names every mapped principal), so <c>kubectl replace -f</c> can put it back.
+/// </summary>
+public sealed class AwsAuthBackup(string directory, TimeProvider time)
+{
+    public string Directory { get; } = directory ?? throw new ArgumentNullException(nameof(directory));
+
+    /// <summary>Writes <paramref name="yaml"/> and returns the file's path.</summary>
+    public async Task<string> SaveAsync(string yaml, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        System.IO.Directory.CreateDirectory(Directory);
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
+        var path = Path.Combine(Directory, $"aws-auth.{stamp}.yaml");
+        for (var i = 2; File.Exists(path); i++)
+        {
+            path = Path.Combine(Directory, $"aws-auth.{stamp}-{i.ToString(CultureInfo.InvariantCulture)}.yaml");
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var stream = new FileStream(path, options);
+        await using var writer = new StreamWriter(stream);
+        await writer.WriteAsync(yaml.AsMemory(), cancellationToken);
+        return path;
+    }
+}
