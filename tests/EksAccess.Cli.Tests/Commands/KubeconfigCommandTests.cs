@@ -1,3 +1,4 @@
+using EksAccess.Aws.Tests;
 using System.Text.Json;
 using EksAccess.Cli.Tests.Fakes;
 using k8s;
@@ -5,8 +6,8 @@ using k8s;
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess kubeconfig</c> side by side with <c>aws eks update-kubeconfig</c>, both against the same moto.</summary>
-[Collection(MotoSequential.Name)]
-public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable
+[Collection(AwsSequential.Name)]
+public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
 {
     private const string Cluster = "dev1";
     private const string Region = "us-east-1";

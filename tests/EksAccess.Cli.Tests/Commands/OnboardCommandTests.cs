@@ -1,3 +1,4 @@
+using EksAccess.Aws.Tests;
 using System.Text.Json;
 using EksAccess.Cli.Tests.Fakes;
 using EksAccess.Core.Tests;
@@ -6,8 +7,8 @@ using k8s;
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess onboard</c>: the developer bundle for the seed walk-throughs.</summary>
-[Collection(MotoSequential.Name)]
-public sealed class OnboardCommandTests(MotoServer moto) : IDisposable
+[Collection(AwsSequential.Name)]
+public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
 {
     private static readonly string Seed000 = TestPaths.Example("000-developer-access", "access.yaml");
     private static readonly string Seed001 = TestPaths.Example("001-role-based-access", "access.yaml");

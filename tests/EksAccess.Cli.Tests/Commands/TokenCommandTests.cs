@@ -1,3 +1,4 @@
+using EksAccess.Aws.Tests;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EksAccess.Cli.Tests.Fakes;
@@ -5,8 +6,8 @@ using EksAccess.Cli.Tests.Fakes;
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess token</c> in-process and as the built binary (the start-up fast path kubectl hits), next to <c>aws eks get-token</c>.</summary>
-[Collection(MotoSequential.Name)]
-public sealed partial class TokenCommandTests(MotoServer moto) : IDisposable
+[Collection(AwsSequential.Name)]
+public sealed partial class TokenCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
 {
     private readonly string _home = Directory.CreateTempSubdirectory("eksaccess-token-cli-").FullName;
 

@@ -7,13 +7,14 @@ namespace EksAccess.Cli.Tests.Fakes;
 
 /// <summary>
 /// <c>python3 -m moto.server</c> on a free loopback port for the CLI tests that call AWS (kubeconfig, onboard
-/// --describe), shared by the <see cref="MotoSequential"/>. Sets the process's AWS environment as a CI machine has it:
+/// --describe), a class fixture of the classes in the sequential "Aws" collection. Sets the process's AWS environment as a CI machine has it:
 /// static test keys, no instance metadata, config and credentials files in a temporary directory. (The AWS adapter's
 /// tests have their own, richer fixture in EksAccess.Aws.Tests.)
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
     private readonly StringBuilder _output = new();
+    private readonly Dictionary<string, string?> _previousEnvironment = new(StringComparer.Ordinal);
     private Process? _process;
 
     public Uri Url { get; private set; } = null!;
@@ -44,8 +45,11 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The AWS environment is process-wide: these classes share the sequential "Aws" collection with the classes
+        // using AwsTestServers' environment, and DisposeAsync puts theirs back.
         foreach (var (name, value) in Environment)
         {
+            _previousEnvironment[name] = System.Environment.GetEnvironmentVariable(name);
             System.Environment.SetEnvironmentVariable(name, value);
         }
 
@@ -103,6 +107,11 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var (name, value) in _previousEnvironment)
+        {
+            System.Environment.SetEnvironmentVariable(name, value);
+        }
+
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
