@@ -36,7 +36,9 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
 
         aws.ExitCode.ShouldBe(0, aws.Stderr);
         ours.ExitCode.ShouldBe(0, ours.Stderr);
-        (await File.ReadAllTextAsync(ourFile, TestContext.Current.CancellationToken)).ShouldBe(await File.ReadAllTextAsync(awsFile, TestContext.Current.CancellationToken));
+        var ourText = await File.ReadAllTextAsync(ourFile, TestContext.Current.CancellationToken);
+        var awsText = await File.ReadAllTextAsync(awsFile, TestContext.Current.CancellationToken);
+        ourText.ShouldBe(awsText);
         ours.Stdout.ShouldBe(aws.Stdout.Replace(awsFile, ourFile, StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())
         {

@@ -129,17 +129,39 @@ public sealed class MotoServer : IAsyncLifetime
     }
 
     /// <summary>Creates an EKS cluster in moto with the aws CLI (moto answers ACTIVE at once); a cluster that exists is kept.</summary>
+    /// <summary>
+    /// Creates the cluster once. moto's CA data is random base64; a real one is a base64 PEM and always starts with
+    /// "LS0t" ("-----"). A random one starting with a digit makes YAML writers differ in quoting (PyYAML leaves
+    /// "3abc…" plain, eksaccess quotes anything starting with a digit), so such a cluster is recreated until its CA
+    /// data looks like a real one's first character.
+    /// </summary>
     public async Task EnsureClusterAsync(string name, string region)
     {
-        var (exitCode, _, stderr) = await ExternalTool.RunAsync(
-            "aws",
-            ["eks", "create-cluster", "--name", name, "--region", region, "--role-arn", "arn:aws:iam::123456789012:role/eks-cluster",
-             "--resources-vpc-config", "subnetIds=subnet-1,subnet-2", "--endpoint-url", Url.ToString()],
-            Environment);
-        if (exitCode != 0 && !stderr.Contains("ResourceInUse", StringComparison.Ordinal))
+        for (var attempt = 0; attempt < 30; attempt++)
         {
-            throw new InvalidOperationException($"aws eks create-cluster failed: {stderr}");
+            var (exitCode, _, stderr) = await ExternalTool.RunAsync(
+                "aws",
+                ["eks", "create-cluster", "--name", name, "--region", region, "--role-arn", "arn:aws:iam::123456789012:role/eks-cluster",
+                 "--resources-vpc-config", "subnetIds=subnet-1,subnet-2", "--endpoint-url", Url.ToString()],
+                Environment);
+            if (exitCode != 0 && !stderr.Contains("ResourceInUse", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"aws eks create-cluster failed: {stderr}");
+            }
+
+            var (_, ca, _) = await ExternalTool.RunAsync(
+                "aws",
+                ["eks", "describe-cluster", "--name", name, "--region", region, "--query", "cluster.certificateAuthority.data", "--output", "text", "--endpoint-url", Url.ToString()],
+                Environment);
+            if (ca.Length > 0 && !char.IsAsciiDigit(ca[0]))
+            {
+                return;
+            }
+
+            await ExternalTool.RunAsync("aws", ["eks", "delete-cluster", "--name", name, "--region", region, "--endpoint-url", Url.ToString()], Environment);
         }
+
+        throw new InvalidOperationException("moto kept generating CA data that starts with a digit");
     }
 
     private void Keep(string? line)
