@@ -47,7 +47,9 @@ public sealed class AwsTestServers : IAsyncLifetime
         Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", ConfigFile);
         Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", CredentialsFile);
         await File.WriteAllTextAsync(ConfigFile, "[default]\n", TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(CredentialsFile, "", TestContext.Current.CancellationToken);
+        // A [dev] profile as the CLI tests' MotoServer writes: AWSSDK.Core caches shared-file profiles per process, so
+        // whichever fixture's files it reads first must serve the `--profile dev` tests too.
+        await File.WriteAllTextAsync(CredentialsFile, "[dev]\naws_access_key_id = testing\naws_secret_access_key = testing\n", TestContext.Current.CancellationToken);
 
         var port = FreePort();
         MotoUrl = new Uri($"http://127.0.0.1:{port}/");
