@@ -19,12 +19,17 @@ public sealed class MotoServer : IAsyncLifetime
 
     public Uri Url { get; private set; } = null!;
 
-    public string TempDirectory { get; } = Directory.CreateTempSubdirectory("eksaccess-cli-moto-").FullName;
+    // One directory for the whole test process, never deleted while it runs: AWSSDK.Core remembers the shared
+    // config/credentials file paths it first read, so every fixture instance must point at the same, lasting files.
+    private static readonly Lazy<string> SharedDirectory = new(() => Directory.CreateTempSubdirectory("eksaccess-cli-moto-").FullName);
 
-    public string ConfigFile => Path.Combine(TempDirectory, "config");
+    public static string TempDirectory => SharedDirectory.Value;
 
-    public string CredentialsFile => Path.Combine(TempDirectory, "credentials");
+    public static string ConfigFile => Path.Combine(TempDirectory, "config");
 
+    public static string CredentialsFile => Path.Combine(TempDirectory, "credentials");
+
+#pragma warning disable CA1822 // read from the fixture instance the tests are given
     /// <summary>The environment for child processes (aws, eksaccess): the same AWS settings as this process.</summary>
     public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>(StringComparer.Ordinal)
     {
@@ -42,6 +47,7 @@ public sealed class MotoServer : IAsyncLifetime
         ["KUBERNETES_EXEC_INFO"] = null,
         ["AWS_PAGER"] = "",
     };
+#pragma warning restore CA1822
 
     public async ValueTask InitializeAsync()
     {
@@ -119,13 +125,6 @@ public sealed class MotoServer : IAsyncLifetime
         }
 
         _process?.Dispose();
-        try
-        {
-            Directory.Delete(TempDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     /// <summary>Creates an EKS cluster in moto with the aws CLI (moto answers ACTIVE at once); a cluster that exists is kept.</summary>
