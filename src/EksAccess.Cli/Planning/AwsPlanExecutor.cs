@@ -162,6 +162,8 @@ internal sealed class AwsPlanExecutor
                 return "";
             case UpdateAuthenticationModeAction a:
                 return await UpdateAuthenticationModeAsync(a, cancellationToken);
+            case UpdateClusterLoggingAction a:
+                return await UpdateClusterLoggingAsync(a, cancellationToken);
             case CreateAccessEntryAction a:
                 await CreateAccessEntryAsync(a, cancellationToken);
                 return "";
@@ -270,6 +272,32 @@ internal sealed class AwsPlanExecutor
             new UpdateClusterConfigRequest { Name = a.ClusterName, AccessConfig = new UpdateAccessConfigRequest { AuthenticationMode = mode } },
             cancellationToken);
         var update = started.Update ?? throw new InvalidOperationException($"UpdateClusterConfig of {a.ClusterName} returned no update");
+        return await WaitForUpdateAsync(a.ClusterName, $"to {mode}", update, cancellationToken);
+    }
+
+    private async Task<string> UpdateClusterLoggingAsync(UpdateClusterLoggingAction a, CancellationToken cancellationToken)
+    {
+        List<LogSetup> setups = [];
+        if (!a.Enable.IsEmpty)
+        {
+            setups.Add(new LogSetup { Types = [.. a.Enable], Enabled = true });
+        }
+
+        if (!a.Disable.IsEmpty)
+        {
+            setups.Add(new LogSetup { Types = [.. a.Disable], Enabled = false });
+        }
+
+        var started = await _clients.Eks.UpdateClusterConfigAsync(
+            new UpdateClusterConfigRequest { Name = a.ClusterName, Logging = new Logging { ClusterLogging = setups } },
+            cancellationToken);
+        // moto answers a logging update with an empty body (the real API returns the update): nothing to wait for then.
+        return started.Update is { } update ? await WaitForUpdateAsync(a.ClusterName, "of its logging", update, cancellationToken) : "";
+    }
+
+    /// <summary>Polls DescribeUpdate until the cluster update succeeds; a failed, cancelled or timed-out update throws.</summary>
+    private async Task<string> WaitForUpdateAsync(string clusterName, string what, Update update, CancellationToken cancellationToken)
+    {
         var deadline = _context.Time.GetUtcNow() + UpdateTimeout;
         for (var poll = 0; ; poll++)
         {
@@ -280,16 +308,16 @@ internal sealed class AwsPlanExecutor
                 case Aws.Eks.Model.UpdateStatus.Failed or Aws.Eks.Model.UpdateStatus.Cancelled:
                     var errors = string.Join("; ", (update.Errors ?? []).Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
                     throw new InvalidOperationException(
-                        $"update {update.Id} of cluster {a.ClusterName} to {mode} is {update.Status}{(errors.Length == 0 ? "" : ": " + errors)} — see aws eks describe-update --name {a.ClusterName} --update-id {update.Id}");
+                        $"update {update.Id} of cluster {clusterName} {what} is {update.Status}{(errors.Length == 0 ? "" : ": " + errors)} — see aws eks describe-update --name {clusterName} --update-id {update.Id}");
             }
 
             if (_context.Time.GetUtcNow() >= deadline)
             {
-                throw new TimeoutException($"update {update.Id} of cluster {a.ClusterName} to {mode} is still {update.Status ?? "pending"} after {UpdateTimeout.TotalMinutes:0} minutes — check aws eks describe-update --name {a.ClusterName} --update-id {update.Id}, then apply again");
+                throw new TimeoutException($"update {update.Id} of cluster {clusterName} {what} is still {update.Status ?? "pending"} after {UpdateTimeout.TotalMinutes:0} minutes — check aws eks describe-update --name {clusterName} --update-id {update.Id}, then apply again");
             }
 
             await Task.Delay(PollDelays[Math.Min(poll, PollDelays.Length - 1)], _context.Time, cancellationToken);
-            var described = await _clients.Eks.DescribeUpdateAsync(new DescribeUpdateRequest { Name = a.ClusterName, UpdateId = update.Id }, cancellationToken);
+            var described = await _clients.Eks.DescribeUpdateAsync(new DescribeUpdateRequest { Name = clusterName, UpdateId = update.Id }, cancellationToken);
             update = described.Update ?? update;
         }
     }

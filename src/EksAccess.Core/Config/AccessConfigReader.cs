@@ -18,7 +18,7 @@ namespace EksAccess.Core.Config;
 internal sealed partial class AccessConfigReader
 {
     private static readonly string[] RootKeys = ["apiVersion", "kind", "cluster", "iam", "namespaces", "roles", "clusterRoles", "teams", "admins", "tests"];
-    private static readonly string[] ClusterKeys = ["name", "region", "accountId", "partition", "authenticationMode", "accessMethod", "nodeRoles", "trustedAccountIds"];
+    private static readonly string[] ClusterKeys = ["name", "region", "accountId", "partition", "authenticationMode", "accessMethod", "nodeRoles", "trustedAccountIds", "logging"];
     private static readonly string[] NodeRoleKeys = ["roleArn", "type"];
     private static readonly string[] IamKeys = ["users", "roles", "groups"];
     private static readonly string[] UserKeys = ["name", "path", "username", "groups", "assumeRoles", "createAccessKey", "policies", "tags"];
@@ -138,6 +138,7 @@ internal sealed partial class AccessConfigReader
             AccessMethod = ReadAccessMethod(map),
             NodeRoles = ReadList(map, "nodeRoles", "cluster.nodeRoles", ReadNodeRole),
             TrustedAccountIds = ReadAccountIdList(map, "trustedAccountIds"),
+            ControlPlaneLogging = map["logging"] is null ? null : StringList(map, "logging"),
             Location = map.Location,
         };
     }

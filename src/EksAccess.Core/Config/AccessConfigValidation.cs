@@ -77,6 +77,7 @@ internal sealed class AccessConfigValidation
             Report(Locate("cluster.name", at), $"cluster name '{cluster.Name}' is not a valid EKS cluster name", "use 1 to 100 letters, digits, '-' and '_', starting with a letter or digit");
         }
 
+        CheckLogging(cluster, at);
         var regionValid = ConfigNames.IsRegion(cluster.Region);
         if (!regionValid)
         {
@@ -503,6 +504,24 @@ internal sealed class AccessConfigValidation
             CheckDuplicate(first, template.Name, nameAt, "Role");
             _roleTemplates.Add(template.Name);
             CheckRules(template.Rules, path, at, isClusterRole: false);
+        }
+    }
+
+    private void CheckLogging(ClusterConfig cluster, SourceLocation at)
+    {
+        var types = cluster.ControlPlaneLogging ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < types.Length; i++)
+        {
+            var where = Locate($"cluster.logging[{i}]", at);
+            if (!ClusterConfig.LogTypes.Contains(types[i], StringComparer.Ordinal))
+            {
+                Report(where, $"unknown control-plane log type '{types[i]}'", Join(Spelling.DidYouMean(types[i], ClusterConfig.LogTypes), "use api, audit, authenticator, controllerManager or scheduler"));
+            }
+            else if (!seen.Add(types[i]))
+            {
+                Report(where, $"control-plane log type '{types[i]}' is listed twice", "list each log type once");
+            }
         }
     }
 

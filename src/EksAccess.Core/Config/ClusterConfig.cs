@@ -21,6 +21,15 @@ public sealed record ClusterConfig
     /// <summary>Accounts other than <see cref="AccountId"/> whose principals may be mapped.</summary>
     public ImmutableArray<string> TrustedAccountIds { get; init; } = [];
 
+    /// <summary>
+    /// Control-plane log types to have enabled (api, audit, authenticator, controllerManager, scheduler) and all others
+    /// disabled; null leaves the cluster's logging as it is.
+    /// </summary>
+    public ImmutableArray<string>? ControlPlaneLogging { get; init; }
+
+    /// <summary>The EKS LogType enum, in the API's order.</summary>
+    public static ImmutableArray<string> LogTypes { get; } = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
     public SourceLocation Location { get; init; }
 
     public string ClusterArn => $"arn:{Partition}:eks:{Region}:{AccountId}:cluster/{Name}";

@@ -44,6 +44,9 @@ public sealed record DeleteIamRoleAction(string RoleName) : AwsAction;
 /// <summary>UpdateClusterConfig accessConfig.authenticationMode, then DescribeUpdate until it succeeds or fails.</summary>
 public sealed record UpdateAuthenticationModeAction(string ClusterName, AuthenticationMode AuthenticationMode) : AwsAction;
 
+/// <summary>eks:UpdateClusterConfig logging: enable exactly <paramref name="Enable"/>, disable <paramref name="Disable"/>.</summary>
+public sealed record UpdateClusterLoggingAction(string ClusterName, ImmutableArray<string> Enable, ImmutableArray<string> Disable) : AwsAction;
+
 public sealed record CreateAccessEntryAction(
     string ClusterName,
     string PrincipalArn,

@@ -18,6 +18,9 @@ public static class AwsPlanOrder
     /// <summary>The last step to API: after the access entries and policies exist, so an admin entry is in place.</summary>
     public const int AuthenticationModeApi = 450;
 
+    /// <summary>Control-plane logging: its own phase, since EKS runs one cluster update at a time.</summary>
+    public const int Logging = 460;
+
     public const int Disassociate = 500;
     public const int DeleteAccessEntries = 510;
     public const int RemoveMemberships = 520;

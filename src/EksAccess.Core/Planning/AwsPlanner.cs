@@ -259,6 +259,8 @@ public static class AwsPlanner
                 PlanAuthenticationMode(config.Name, mode.Value, wanted);
             }
 
+            PlanLogging(config, cluster);
+
             // The access-entry API exists only in the API modes: after the plan the cluster is in one unless it stays in CONFIG_MAP.
             var entriesAvailable = (mode ?? wanted) != AuthenticationMode.ConfigMap || wanted != AuthenticationMode.ConfigMap;
             if (!entriesAvailable)
@@ -461,6 +463,33 @@ public static class AwsPlanner
         private bool IsMember(string user, string group) =>
             (_users.TryGetValue(user, out var observedUser) && observedUser.Groups.Contains(group, StringComparer.Ordinal))
             || (_groups.TryGetValue(group, out var observedGroup) && observedGroup.Members.Contains(user, StringComparer.Ordinal));
+
+        private void PlanLogging(ClusterConfig config, ObservedCluster cluster)
+        {
+            if (config.ControlPlaneLogging is not { } wanted)
+            {
+                return;
+            }
+
+            var enabled = cluster.EnabledLogTypes;
+            var enable = ClusterConfig.LogTypes.Where(t => wanted.Contains(t, StringComparer.Ordinal) && !enabled.Contains(t, StringComparer.Ordinal)).ToImmutableArray();
+            var disable = ClusterConfig.LogTypes.Where(t => !wanted.Contains(t, StringComparer.Ordinal) && enabled.Contains(t, StringComparer.Ordinal)).ToImmutableArray();
+            if (enable.IsEmpty && disable.IsEmpty)
+            {
+                return;
+            }
+
+            var before = ClusterConfig.LogTypes.Where(t => enabled.Contains(t, StringComparer.Ordinal));
+            var after = ClusterConfig.LogTypes.Where(t => wanted.Contains(t, StringComparer.Ordinal));
+            Add(
+                ChangeKind.Update,
+                "control-plane-logging",
+                config.Name,
+                "eks:UpdateClusterConfig",
+                AwsPlanOrder.Logging,
+                new UpdateClusterLoggingAction(config.Name, enable, disable),
+                [$"logging: [{string.Join(", ", before)}] → [{string.Join(", ", after)}]", "waits for the cluster update (DescribeUpdate) to succeed"]);
+        }
 
         private void PlanAuthenticationMode(string clusterName, AuthenticationMode current, AuthenticationMode wanted)
         {

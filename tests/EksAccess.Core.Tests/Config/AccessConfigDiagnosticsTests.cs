@@ -20,6 +20,13 @@ public sealed class AccessConfigDiagnosticsTests
         },
         { "access.account-id-int.yaml", [] },
         {
+            "access.logging.yaml",
+            [
+                "access.logging.yaml:7:18: unknown control-plane log type 'audits' — did you mean 'audit'? Otherwise use api, audit, authenticator, controllerManager or scheduler",
+                "access.logging.yaml:7:26: control-plane log type 'api' is listed twice — list each log type once",
+            ]
+        },
+        {
             "access.assume-roles.yaml",
             [
                 "access.assume-roles.yaml:10:21: IAM user 'dev-john' may assume 'k8s-dev-role', which is not an IAM role in this config — did you mean 'k8s-devs-role'? Otherwise define it under iam.roles, or fix the name",

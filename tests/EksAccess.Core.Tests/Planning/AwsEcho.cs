@@ -99,6 +99,12 @@ internal static class AwsEcho
                 case UpdateAuthenticationModeAction a:
                     cluster = cluster! with { AuthenticationMode = a.AuthenticationMode };
                     break;
+                case UpdateClusterLoggingAction a:
+                    cluster = cluster! with
+                    {
+                        EnabledLogTypes = [.. cluster.EnabledLogTypes.Except(a.Disable, StringComparer.Ordinal).Union(a.Enable, StringComparer.Ordinal)],
+                    };
+                    break;
                 case CreateAccessEntryAction a:
                     var principal = IamPrincipalArn.Parse(a.PrincipalArn);
                     entries[a.PrincipalArn] = new ObservedAccessEntry(a.PrincipalArn)

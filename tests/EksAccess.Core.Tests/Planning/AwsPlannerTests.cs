@@ -598,6 +598,44 @@ public sealed class AwsPlannerTests
 
     private static string AccountOf(AccessConfig config) => config.Cluster.AccountId;
 
+    [Fact]
+    public void Plan_LoggingWanted_EnablesWhatIsMissingAndDisablesTheRest()
+    {
+        var config = Example("003-cluster-admin-access-entry");
+        config = config with { Cluster = config.Cluster with { ControlPlaneLogging = ["api", "audit", "authenticator"] } };
+        var applied = Applied(config);
+        var observed = applied with { Cluster = applied.Cluster! with { EnabledLogTypes = ["api", "scheduler"] } };
+
+        var plan = AwsPlanner.PlanActions(config, observed, force: false);
+
+        var change = plan.Plan.Changes.ShouldHaveSingleItem();
+        change.ApiCall.ShouldBe("eks:UpdateClusterConfig");
+        change.ResourceType.ShouldBe("control-plane-logging");
+        change.Details[0].ShouldBe("logging: [api, scheduler] → [api, audit, authenticator]");
+        var action = plan.Actions.ShouldHaveSingleItem().ShouldBeOfType<UpdateClusterLoggingAction>();
+        action.Enable.ShouldBe(["audit", "authenticator"]);
+        action.Disable.ShouldBe(["scheduler"]);
+    }
+
+    [Fact]
+    public void Plan_LoggingAsWantedAfterApply_NoChanges()
+    {
+        var config = Example("003-cluster-admin-access-entry");
+        config = config with { Cluster = config.Cluster with { ControlPlaneLogging = ["audit"] } };
+
+        AwsPlanner.Plan(config, Applied(config)).HasChanges.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Plan_LoggingNotInConfig_LeavesTheClusterLoggingAlone()
+    {
+        var config = Example("003-cluster-admin-access-entry");
+        var applied = Applied(config);
+        var observed = applied with { Cluster = applied.Cluster! with { EnabledLogTypes = ["scheduler"] } };
+
+        AwsPlanner.Plan(config, observed).HasChanges.ShouldBeFalse();
+    }
+
     private static AwsObservedState ClusterOnly(AccessConfig config, AuthenticationMode mode) => new()
     {
         Cluster = new ObservedCluster(config.Cluster.Name) { AuthenticationMode = mode, Status = "ACTIVE" },
