@@ -76,6 +76,23 @@ public sealed class AwsApplyTests(AwsTestServers servers)
     }
 
     [Fact]
+    public async Task Apply_LoggingWanted_EnablesTheWalkThroughsLogTypesThenPlansNoChanges()
+    {
+        await ResetAsync("my-cluster", AuthenticationMode.ApiAndConfigMap);
+        var file = Input("seed000-logging.access.yaml");
+
+        var apply = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
+        var again = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
+
+        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.Stderr.ShouldContain("update control-plane-logging my-cluster (eks:UpdateClusterConfig): done");
+        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        var cluster = (await Clients(servers).Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = "my-cluster" }, Token)).Cluster!;
+        var enabled = cluster.Logging!.ClusterLogging!.Where(l => l.Enabled == true).SelectMany(l => l.Types!).Order(StringComparer.Ordinal);
+        enabled.ShouldBe(["api", "audit", "authenticator"]);
+    }
+
+    [Fact]
     public async Task Apply_ConfigMapClusterWantingApiAndConfigMap_ChangesModeFirst()
     {
         await ResetAsync("my-cluster", AuthenticationMode.ConfigMap);
