@@ -54,6 +54,11 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
         IamSection(script, config);
         AuthenticationModeSection(script, cluster.AuthenticationMode);
         AccessEntriesSection(script, desired.AccessEntries);
+        if (cluster.ControlPlaneLogging is { } logging)
+        {
+            LoggingSection(script, logging);
+        }
+
         if (desired.AwsAuth is not null)
         {
             script.Section("aws-auth");
@@ -154,6 +159,31 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
                 script.Line("fi");
             }
         }
+    }
+
+    private static void LoggingSection(Script script, ImmutableArray<string> wanted)
+    {
+        var enable = ClusterConfig.LogTypes.Where(t => wanted.Contains(t, StringComparer.Ordinal)).ToList();
+        var disable = ClusterConfig.LogTypes.Where(t => !wanted.Contains(t, StringComparer.Ordinal)).ToList();
+        var setups = new List<object>();
+        if (enable.Count > 0)
+        {
+            setups.Add(new { types = enable, enabled = true });
+        }
+
+        if (disable.Count > 0)
+        {
+            setups.Add(new { types = disable, enabled = false });
+        }
+
+        var json = JsonSerializer.Serialize(new { clusterLogging = setups }, JsonOptions);
+        var expected = string.Join(' ', enable.Order(StringComparer.Ordinal));
+        script.Section("Control-plane logging");
+        script.Comment("Enabled log types go to CloudWatch Logs group /aws/eks/$CLUSTER/cluster; updated only when they differ (EKS refuses an update that changes nothing).");
+        script.Line("enabled_logs=\"$(aws eks describe-cluster --name \"$CLUSTER\" --region \"$REGION\" --query 'cluster.logging.clusterLogging[?enabled].types[]' --output text | tr '\\t' '\\n' | LC_ALL=C sort | xargs)\"");
+        script.Line($"if [ \"$enabled_logs\" != {Q(expected)} ]; then");
+        script.Line($"  aws eks update-cluster-config --name \"$CLUSTER\" --region \"$REGION\" --logging {Q(json)} >/dev/null");
+        script.Line("fi");
     }
 
     private static void AuthenticationModeSection(Script script, AuthenticationMode mode)

@@ -250,6 +250,22 @@ public sealed class AwsCliArtifactRendererTests : IDisposable
         scope["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["a,b=c", "dev"]);
     }
 
+    [Fact]
+    public async Task Render_ControlPlaneLogging_UpdatesOnlyWhenTheEnabledTypesDiffer()
+    {
+        var seed = Config("seed000");
+        var config = seed with { Cluster = seed.Cluster with { ControlPlaneLogging = ["authenticator", "api", "audit"] } };
+
+        var script = Script(config);
+
+        script.ShouldContain("if [ \"$enabled_logs\" != 'api audit authenticator' ]; then");
+        script.ShouldContain("""aws eks update-cluster-config --name "$CLUSTER" --region "$REGION" --logging '{"clusterLogging":[{"types":["api","audit","authenticator"],"enabled":true},{"types":["controllerManager","scheduler"],"enabled":false}]}' >/dev/null""");
+        Script(seed).ShouldNotContain("--logging");
+        var bash = ExternalTool.Require("bash", "check the aws-cli script's syntax");
+        var result = await ExternalTool.RunAsync(bash, ["-n"], stdin: script);
+        result.ExitCode.ShouldBe(0, result.Stderr);
+    }
+
     private static AccessConfig Config(string name) => name switch
     {
         "seed000" => TestConfigs.Seed000(),
