@@ -52,6 +52,13 @@ public sealed class EksctlArtifactRenderer : IArtifactRenderer
             document.Add("iamIdentityMappings", new YamlSequence(mappings));
         }
 
+        if (cluster.ControlPlaneLogging is { } logging)
+        {
+            // eksctl's ClusterConfig.cloudWatch.clusterLogging.enableTypes: the types not listed are disabled.
+            var enabled = ClusterConfig.LogTypes.Where(t => logging.Contains(t, StringComparer.Ordinal)).Select(t => (YamlNode)new YamlScalar(t));
+            document.Add("cloudWatch", new YamlMapping().Add("clusterLogging", new YamlMapping().Add("enableTypes", new YamlSequence(enabled))));
+        }
+
         var header = new StringBuilder();
         void Comment(string text)
         {

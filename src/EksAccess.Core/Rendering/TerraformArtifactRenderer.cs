@@ -66,6 +66,11 @@ public sealed class TerraformArtifactRenderer : IArtifactRenderer
         file.Block("module", ["eks"], module =>
         {
             module.Attribute("authentication_mode", cluster.AuthenticationMode.ToWire());
+            if (cluster.ControlPlaneLogging is { } logging)
+            {
+                module.Attribute("cluster_enabled_log_types", HclList.Of(ClusterConfig.LogTypes.Where(t => logging.Contains(t, StringComparer.Ordinal))));
+            }
+
             if (context.Desired.AccessEntries.IsDefaultOrEmpty)
             {
                 return;

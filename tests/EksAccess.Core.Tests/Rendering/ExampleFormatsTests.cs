@@ -77,6 +77,27 @@ public sealed class ExampleFormatsTests
         result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
     }
 
+    [Fact]
+    public async Task Render_ControlPlaneLogging_EksctlAndTerraformEnableExactlyTheListedTypes()
+    {
+        var seed = Load("000-developer-access");
+        var config = seed with { Cluster = seed.Cluster with { ControlPlaneLogging = ["audit", "api", "authenticator"] } };
+
+        var eksctl = Render(config, EksctlArtifactRenderer.FormatName);
+        var terraform = Render(config, TerraformArtifactRenderer.FormatName);
+
+        var document = new YamlDotNet.RepresentationModel.YamlStream();
+        document.Load(new StringReader(eksctl));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)document.Documents.ShouldHaveSingleItem().RootNode;
+        var types = (YamlDotNet.RepresentationModel.YamlSequenceNode)((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["cloudWatch"])["clusterLogging"])["enableTypes"];
+        types.Children.Select(n => n.ToString()).ShouldBe(["api", "audit", "authenticator"]);
+        terraform.ShouldContain("cluster_enabled_log_types = [\"api\", \"audit\", \"authenticator\"]");
+        Render(seed, TerraformArtifactRenderer.FormatName).ShouldNotContain("cluster_enabled_log_types");
+        var terraformTool = ExternalTool.Require("terraform", "check the terraform output with terraform fmt", requiredInCi: false);
+        var result = await ExternalTool.RunAsync(terraformTool, ["fmt", "-check", "-"], stdin: terraform);
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+    }
+
     private static string Render(AccessConfig config, string format)
     {
         RendererCatalog.TryGet(format, out var renderer).ShouldBeTrue();
