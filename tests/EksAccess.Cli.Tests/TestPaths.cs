@@ -1,21 +1,9 @@
+using EksAccess.Core.Tests;
+
 namespace EksAccess.Cli.Tests;
 
-/// <summary>Finds the repository (its examples) from the test's output directory.</summary>
+/// <summary>The repository's examples, found through the linked <see cref="TestFiles"/>.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EksAccess.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("EksAccess.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    public static string Example(string name, string file) => Path.Combine(RepositoryRoot, "examples", name, file);
+    public static string Example(string name, string file) => Path.Combine(TestFiles.RepositoryRoot, "examples", name, file);
 }

@@ -115,7 +115,7 @@ public sealed class ValidateCommandTests
     [InlineData("003-cluster-admin-access-entry")]
     public async Task Validate_Example_ExitsZero(string example)
     {
-        var path = Path.Combine(RepositoryRoot(), "examples", example, "access.yaml");
+        var path = TestPaths.Example(example, "access.yaml");
 
         var result = await CliRunner.RunAsync("validate", "-f", path);
 
@@ -144,16 +144,5 @@ public sealed class ValidateCommandTests
 
         config.Cluster.Name.ShouldBe("my-cluster");
         config.Teams.ShouldHaveSingleItem().KubernetesGroup.ShouldBe("devs");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EksAccess.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

@@ -23,7 +23,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     /// <summary>The bundle's README with the repository's location removed (CI clones it elsewhere).</summary>
     private async Task<string> ReadmeAsync() =>
         (await File.ReadAllTextAsync(Path.Combine(Bundle, "README.md"), TestContext.Current.CancellationToken))
-            .Replace(TestPaths.RepositoryRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            .Replace(EksAccess.Core.Tests.TestFiles.RepositoryRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
     [Fact]
     public async Task Onboard_UserOnTheDesiredState_WritesReadmeAndAKubeconfigKubectlReads()
