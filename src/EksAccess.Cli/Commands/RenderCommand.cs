@@ -71,7 +71,7 @@ internal static class RenderCommand
         var written = await OutputDirectoryWriter.WriteAsync(request.OutputDirectory, files, cancellationToken).ConfigureAwait(false);
         foreach (var path in written.Written)
         {
-            await context.Stdout.WriteLineAsync($"wrote {path}").ConfigureAwait(false);
+            await context.Stdout.WriteLineAsync(path).ConfigureAwait(false);
         }
 
         foreach (var path in written.NotRendered)
