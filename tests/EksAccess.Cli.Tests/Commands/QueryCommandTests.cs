@@ -198,7 +198,7 @@ public sealed class QueryCommandTests
         prod.ShouldContain("get secrets");
         prod.ShouldNotContain("create rolebindings.rbac.authorization.k8s.io");
         // dev-full-access grants * on core * through a RoleBinding in prod, and the Namespace object lives in itself:
-        // the walk-through's developers may delete the prod namespace (rbac-semantics §10.4).
+        // the walk-through's developers may delete the prod namespace (docs/reference/rbac-semantics.md §10.4).
         prod.ShouldContain("delete namespaces");
         developer.GetProperty("allowed").GetProperty("kube-system").GetArrayLength().ShouldBe(0);
     }
