@@ -5,7 +5,7 @@ using EksAccess.Core.Snapshots;
 namespace EksAccess.Benchmarks;
 
 /// <summary>
-/// Writes a realistic snapshot directory (DESIGN.md "Snapshot") in exactly the format kubectl and the aws CLI print:
+/// Writes a realistic snapshot directory (docs/snapshot-format.md) in exactly the format kubectl and the aws CLI print:
 /// Lists with metadata noise (uid, resourceVersion, some managedFields and last-applied annotations), the seeds'
 /// developer-role shapes, resourceNames, subresources, wildcards, aggregated ClusterRoles, aws-auth mapRoles/mapUsers,
 /// access entries with cluster- and namespace-scoped policies, and describe-cluster output. Deterministic for a seed.

@@ -21,16 +21,15 @@ internal static class EksAccessApp
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = CreateRootCommand(context);
+        args = UsageErrors.SplitEmptyAssignments(args);
         var parseResult = root.Parse(args);
         var verbose = parseResult.GetValue(GlobalOptions.Verbose);
-        if (parseResult.Errors.Count > 0)
+        var usageError = UsageErrors.FirstOrNull(parseResult, args);
+        if (usageError is not null)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await context.Stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            }
-
-            await context.Stderr.WriteLineAsync("Run 'eksaccess --help' (or 'eksaccess COMMAND --help') for usage.").ConfigureAwait(false);
+            // One line: the first complaint is the cause; the parser's later ones are its echoes (a value taken as the
+            // next flag's, a flag left without its value).
+            await context.Stderr.WriteLineAsync($"error: {usageError} (see '{UsageErrors.CommandPath(parseResult)} --help')").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
@@ -60,17 +59,18 @@ internal static class EksAccessApp
 
             return ex.ExitCode;
         }
-#pragma warning disable CA1031 // The last line of defence: an unexpected failure is still one line and exit 3, never a bare stack trace.
+#pragma warning disable CA1031 // The last line of defence: an unexpected failure is still one line, never a bare stack trace.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await context.Stderr.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message} (run with --verbose for details)").ConfigureAwait(false);
+            // A bug, not bad input: its own exit code (sysexits EX_SOFTWARE) and lead, so scripts and users can tell them apart.
+            await context.Stderr.WriteLineAsync($"internal error: {ex.GetType().Name}: {ex.Message} — this is a bug in eksaccess; run with --verbose and report it").ConfigureAwait(false);
             if (verbose)
             {
                 await context.Stderr.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             }
 
-            return ExitCodes.InvalidInput;
+            return ExitCodes.InternalError;
         }
     }
 }

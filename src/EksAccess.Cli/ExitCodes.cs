@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>A failure talking to AWS or Kubernetes.</summary>
     public const int RemoteFailure = 4;
 
+    /// <summary>An unexpected failure inside eksaccess (a bug): sysexits.h EX_SOFTWARE, kept apart from bad input.</summary>
+    public const int InternalError = 70;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Interrupted = 130;
 }

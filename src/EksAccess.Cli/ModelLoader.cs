@@ -1,3 +1,4 @@
+using EksAccess.Core.Config;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Planning;
 
@@ -6,8 +7,18 @@ namespace EksAccess.Cli;
 /// <summary>Reads the state a query runs against: a snapshot directory, or the state an access config would create.</summary>
 internal static class ModelLoader
 {
-    public static AccessModel Load(string? snapshotDirectory, string? configPath, bool includeDefaultRoles, TextWriter stderr)
+    public static AccessModel Load(string? snapshotDirectory, string? configPath, bool includeDefaultRoles, TextWriter stderr) =>
+        LoadWithConfig(snapshotDirectory, configPath, includeDefaultRoles, stderr).Model;
+
+    /// <summary>The model and, when it came from <c>-f</c>, the config (so principals can be given by the names it defines).</summary>
+    public static (AccessModel Model, AccessConfig? Config) LoadWithConfig(string? snapshotDirectory, string? configPath, bool includeDefaultRoles, TextWriter stderr)
     {
+        if (snapshotDirectory is not null && configPath is not null)
+        {
+            // Silently preferring one would answer a question the user did not ask.
+            throw new InputException("-f and --snapshot are two different states to evaluate — give one of them (-f: the state the config creates; --snapshot: a cluster as it is)");
+        }
+
         if (snapshotDirectory is not null)
         {
             var loaded = SnapshotDirectory.Read(snapshotDirectory);
@@ -16,15 +27,16 @@ internal static class ModelLoader
                 stderr.WriteLine($"warning: {warning}");
             }
 
-            return AccessModel.Build(loaded.Snapshot, includeDefaultRoles);
+            return (AccessModel.Build(loaded.Snapshot, includeDefaultRoles), null);
         }
 
         if (configPath is not null)
         {
-            return AccessModel.Build(DesiredState.Build(ConfigLoader.LoadValid(configPath)), includeDefaultRoles);
+            var config = ConfigLoader.LoadValid(configPath);
+            return (AccessModel.Build(DesiredState.Build(config), includeDefaultRoles), config);
         }
 
         throw new InputException(
-            "no state to evaluate — give --snapshot DIR (a snapshot directory, see DESIGN.md) or -f access.yaml (the state that config creates)");
+            "no state to evaluate — give --snapshot DIR (a snapshot directory: cluster.json, access-entries.json, Kubernetes objects; see README) or -f access.yaml (the state that config creates)");
     }
 }

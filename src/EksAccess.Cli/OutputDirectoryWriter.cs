@@ -21,7 +21,7 @@ internal static class OutputDirectoryWriter
         var parent = Path.GetDirectoryName(target) ?? throw new InputException($"{directory}: cannot write into a file-system root — name a directory");
         if (File.Exists(target))
         {
-            throw new InputException($"{directory}: is a file — -o takes a directory");
+            throw new InputException($"{directory}: is a file — --output-dir takes a directory");
         }
 
         var relative = files.Select(f => (File: f, Parts: SafeParts(f.RelativePath))).ToList();
@@ -34,6 +34,12 @@ internal static class OutputDirectoryWriter
                 var path = Path.Combine([temp, .. parts]);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await File.WriteAllTextAsync(path, file.Content, Utf8NoBom, cancellationToken).ConfigureAwait(false);
+                if (file.Executable && !OperatingSystem.IsWindows())
+                {
+                    // apply.sh is meant to be run as it is (rwxr-xr-x, as git checks out an executable script).
+                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();

@@ -2,7 +2,7 @@ using EksAccess.Core.Snapshots;
 
 namespace EksAccess.Cli;
 
-/// <summary>Reads a snapshot directory (DESIGN.md "Snapshot") from disk and loads it; bad input becomes an <see cref="InputException"/>.</summary>
+/// <summary>Reads a snapshot directory (docs/snapshot-format.md) from disk and loads it; bad input becomes an <see cref="InputException"/>.</summary>
 internal static class SnapshotDirectory
 {
     private const string Hint = "pass --snapshot DIR with a directory written by 'eksaccess snapshot' (or by hand: cluster.json, access-entries.json, kubectl get -o yaml files)";

@@ -65,7 +65,7 @@ public sealed record EksTokenArguments(EksTokenRequest Request, string? Profile,
 
             switch (name)
             {
-                case "--cluster-name":
+                case "--cluster-name" or "--cluster":
                     cluster = value;
                     break;
                 case "--region":
@@ -116,5 +116,5 @@ public sealed record EksTokenArguments(EksTokenRequest Request, string? Profile,
         return true;
     }
 
-    private static bool IsValueOption(string name) => name is "--cluster-name" or "--region" or "--role-arn" or "--session-name" or "--profile" or "--endpoint-url" or "--output";
+    private static bool IsValueOption(string name) => name is "--cluster-name" or "--cluster" or "--region" or "--role-arn" or "--session-name" or "--profile" or "--endpoint-url" or "--output";
 }

@@ -8,7 +8,7 @@ using EksAccess.Core.Tokens;
 namespace EksAccess.Aws.Tokens;
 
 /// <summary>
-/// Presigns the STS GetCallerIdentity URL an EKS token carries (eks-semantics §g): GET on the region's STS endpoint,
+/// Presigns the STS GetCallerIdentity URL an EKS token carries (docs/reference/eks-semantics.md §g): GET on the region's STS endpoint,
 /// <c>Action=GetCallerIdentity&amp;Version=2011-06-15</c>, <c>X-Amz-Expires=60</c>, signed headers
 /// <c>host;x-k8s-aws-id</c> with <c>x-k8s-aws-id</c> = the cluster name, and <c>X-Amz-Security-Token</c> for session
 /// credentials. Signing is local: no network.

@@ -10,7 +10,8 @@ namespace EksAccess.Cli.Commands;
 /// <summary><c>eksaccess matrix</c>: principals × namespaces × common actions, as a table, JSON/YAML or an HTML page.</summary>
 internal static class MatrixCommand
 {
-    private static readonly Option<string[]> Principals = new("--principals") { Description = "Principal ARNs (comma-separated or repeated); default: every principal the snapshot maps.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string[]> Principals = new("--principals") { Description = "Principals (comma-separated or repeated): ARNs, or with -f user or role names the config defines; default: every principal the snapshot maps.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string?> SessionName = new("--session-name") { Description = "Session name for principals that are roles (default EKSGetTokenAuth)." };
     private static readonly Option<string[]> Namespaces = new("--namespaces") { Description = "Namespaces (comma-separated or repeated); default: every namespace of the snapshot.", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<string?> File = GlobalOptions.CreateOptionalFile();
@@ -26,7 +27,7 @@ internal static class MatrixCommand
     {
         var command = new Command("matrix", "Show principals × namespaces × common actions.")
         {
-            Principals, Namespaces, Snapshot, File, NoDefaultRoles, Output,
+            Principals, SessionName, Namespaces, Snapshot, File, NoDefaultRoles, Output,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new Request(
@@ -35,27 +36,35 @@ internal static class MatrixCommand
                 parseResult.GetValue(Snapshot),
                 parseResult.GetValue(File),
                 !parseResult.GetValue(NoDefaultRoles),
-                parseResult.GetValue(Output)!),
+                parseResult.GetValue(Output)!)
+            {
+                SessionName = parseResult.GetValue(SessionName),
+            },
             context,
             cancellationToken));
         return command;
     }
 
-    internal sealed record Request(IReadOnlyList<string>? Principals, IReadOnlyList<string>? Namespaces, string? Snapshot, string? File, bool IncludeDefaultRoles, string Output);
+    internal sealed record Request(IReadOnlyList<string>? Principals, IReadOnlyList<string>? Namespaces, string? Snapshot, string? File, bool IncludeDefaultRoles, string Output)
+    {
+        public string? SessionName { get; init; }
+    }
 
     internal static Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var arn in request.Principals ?? [])
+        var (model, config) = ModelLoader.LoadWithConfig(request.Snapshot, request.File, request.IncludeDefaultRoles, context.Stderr);
+        var principals = request.Principals?.Select(p => PrincipalArgument.Resolve(p, "--principals", config)).ToList();
+        var matrix = AccessMatrix.Compute(model, principals, request.Namespaces, actions: null, request.SessionName);
+        if (matrix.Principals.Length == 0 || matrix.Namespaces.Length == 0)
         {
-            if (!IamPrincipalArn.TryParse(arn, out _, out var error))
-            {
-                throw new InputException($"--principals '{arn}': {error}");
-            }
+            // An empty table would read as "nobody may do anything"; say why there is nothing to show.
+            var what = matrix.Principals.Length == 0
+                ? "no principals: the state maps no IAM principal (no access entry, no aws-auth mapping) — give --principals ARN"
+                : "no namespaces to show — give --namespaces NS";
+            context.Stderr.WriteLine($"warning: {what}");
         }
 
-        var model = ModelLoader.Load(request.Snapshot, request.File, request.IncludeDefaultRoles, context.Stderr);
-        var matrix = AccessMatrix.Compute(model, request.Principals, request.Namespaces, actions: null);
         switch (request.Output)
         {
             case "html":

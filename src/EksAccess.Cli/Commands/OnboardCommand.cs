@@ -13,10 +13,10 @@ using EksAccess.Core.Rendering;
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess onboard -f access.yaml --principal NAME_OR_ARN -o DIR [--snapshot DIR] [--exec aws|eksaccess]</c>:
+/// <c>eksaccess onboard -f access.yaml --principal NAME_OR_ARN --output-dir DIR [--snapshot DIR] [--exec aws|eksaccess]</c>:
 /// a developer's bundle — <c>kubeconfig</c> and <c>README.md</c> (commands to run, Kubernetes user and groups, what they
 /// may and may not do per namespace, the config's tests: for them). Offline by default: the cluster's server and CA
-/// come from <c>--cluster-endpoint</c>/<c>--cluster-ca-file</c>, else the snapshot's cluster.json, else DescribeCluster
+/// come from <c>--api-server-url</c>/<c>--cluster-ca-file</c>, else the snapshot's cluster.json, else DescribeCluster
 /// when <c>--describe</c> is given, else they are written as clearly marked placeholders.
 /// </summary>
 internal static class OnboardCommand
@@ -27,21 +27,23 @@ internal static class OnboardCommand
 
     private static readonly Option<string> File = GlobalOptions.CreateFile();
     private static readonly Option<string> Principal = new("--principal") { Description = "The developer: a config user or role name, or an IAM ARN.", Required = true };
-    private static readonly Option<string> OutputDirectory = new("--output", "-o") { Description = "The directory to write the bundle into.", Required = true };
+    private static readonly Option<string> OutputDirectory = new("--output-dir", "-d") { Description = "The directory to write the bundle into.", Required = true };
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
+    private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
+    private static readonly Option<string?> Region = new("--region") { Description = "With --describe: the cluster's region (default: the config's cluster.region)." };
     private static readonly Option<string> Exec = new Option<string>("--exec") { Description = "Token plugin in the kubeconfig: aws (default) or eksaccess.", DefaultValueFactory = _ => "aws" }.AcceptOnlyFromAmong("aws", "eksaccess");
     private static readonly Option<string?> ExecCommand = new("--exec-command") { Description = "With --exec eksaccess: the command to run (default eksaccess)." };
-    private static readonly Option<string?> ClusterEndpoint = new("--cluster-endpoint") { Description = "The cluster's API server URL (describe-cluster's endpoint)." };
+    private static readonly Option<string?> ClusterEndpoint = new("--api-server-url", "--cluster-endpoint") { Description = "The cluster's Kubernetes API server URL (describe-cluster's cluster.endpoint)." };
     private static readonly Option<string?> ClusterCaFile = new("--cluster-ca-file") { Description = "The cluster's CA: a PEM file, or a file holding describe-cluster's base64 certificateAuthority.data." };
     private static readonly Option<bool> Describe = new("--describe") { Description = "Call EKS DescribeCluster (with your AWS credentials) for the server and CA." };
     private static readonly Option<string?> Profile = new("--profile") { Description = "With --describe: the AWS profile." };
-    private static readonly Option<string?> EndpointUrl = new("--endpoint-url") { Description = "With --describe: the EKS endpoint (e.g. a local test server)." };
+    private static readonly Option<string?> EndpointUrl = new("--eks-endpoint-url", "--endpoint-url") { Description = "With --describe: the EKS API endpoint to call DescribeCluster at (e.g. a local test server)." };
 
     public static Command Create(CliContext context)
     {
         var command = new Command("onboard", "Write a developer's bundle: kubeconfig and README (commands, identity, what they may do).")
         {
-            File, Principal, OutputDirectory, Snapshot, Exec, ExecCommand, ClusterEndpoint, ClusterCaFile, Describe, Profile, EndpointUrl,
+            File, Principal, OutputDirectory, Snapshot, NoDefaultRoles, Exec, ExecCommand, ClusterEndpoint, ClusterCaFile, Describe, Region, Profile, EndpointUrl,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new Request(
@@ -55,7 +57,11 @@ internal static class OnboardCommand
                 parseResult.GetValue(ClusterCaFile),
                 parseResult.GetValue(Describe),
                 parseResult.GetValue(Profile),
-                EndpointOption.Parse(parseResult.GetValue(EndpointUrl))),
+                EndpointOption.Parse(parseResult.GetValue(EndpointUrl)))
+            {
+                IncludeDefaultRoles = !parseResult.GetValue(NoDefaultRoles),
+                Region = parseResult.GetValue(Region),
+            },
             context,
             cancellationToken));
         return command;
@@ -63,7 +69,12 @@ internal static class OnboardCommand
 
     internal sealed record Request(
         string File, string Principal, string OutputDirectory, string? Snapshot, string Exec, string? ExecCommand,
-        string? ClusterEndpoint, string? ClusterCaFile, bool Describe, string? Profile, Uri? EndpointUrl);
+        string? ClusterEndpoint, string? ClusterCaFile, bool Describe, string? Profile, Uri? EndpointUrl)
+    {
+        public bool IncludeDefaultRoles { get; init; } = true;
+
+        public string? Region { get; init; }
+    }
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -72,10 +83,16 @@ internal static class OnboardCommand
             throw new InputException("--exec-command only applies to --exec eksaccess");
         }
 
+        if (!request.Describe && (request.Profile is not null || request.Region is not null || request.EndpointUrl is not null))
+        {
+            // They only shape the DescribeCluster call; accepting them silently would suggest they changed the bundle.
+            throw new InputException("--profile, --region and --eks-endpoint-url only apply with --describe (which calls EKS DescribeCluster)");
+        }
+
         var config = ConfigLoader.LoadValid(request.File);
         var model = request.Snapshot is null
-            ? AccessModel.Build(DesiredState.Build(config))
-            : ModelLoader.Load(request.Snapshot, configPath: null, includeDefaultRoles: true, context.Stderr);
+            ? AccessModel.Build(DesiredState.Build(config), request.IncludeDefaultRoles)
+            : ModelLoader.Load(request.Snapshot, configPath: null, request.IncludeDefaultRoles, context.Stderr);
 
         OnboardingGuide guide;
         try
@@ -86,11 +103,11 @@ internal static class OnboardCommand
         {
             var known = OnboardingGuideBuilder.KnownPrincipals(config);
             throw new InputException(
-                $"--principal '{request.Principal}': {ex.Message.Split(" (Parameter", 2)[0]} — use a name from {request.File} ({string.Join(", ", known)}) or an IAM ARN",
+                $"--principal {ErrorText.Quote(request.Principal)}: {ex.Message.Split(" (Parameter", 2)[0]} — use a name from {request.File} ({string.Join(", ", known)}) or an IAM ARN",
                 ex);
         }
 
-        var (server, certificate, source) = await ConnectionAsync(request, config.Cluster.Name, config.Cluster.Region, cancellationToken).ConfigureAwait(false);
+        var (server, certificate, source) = await ConnectionAsync(request, config.Cluster.Name, request.Region ?? config.Cluster.Region, cancellationToken).ConfigureAwait(false);
         var profile = request.Describe ? request.Profile : null;
         var connection = new ClusterConnection(config.Cluster.Name, config.Cluster.ClusterArn, config.Cluster.Region, server, certificate);
         var entry = KubeconfigCommand.BuildEntry(
@@ -136,7 +153,7 @@ internal static class OnboardCommand
     {
         string? server = request.ClusterEndpoint;
         string? certificate = request.ClusterCaFile is null ? null : ReadCertificate(request.ClusterCaFile);
-        var serverSource = server is null ? null : "--cluster-endpoint";
+        var serverSource = server is null ? null : "--api-server-url";
         var certificateSource = certificate is null ? null : "--cluster-ca-file";
         if ((server is null || certificate is null) && request.Snapshot is not null)
         {
@@ -156,7 +173,7 @@ internal static class OnboardCommand
             (certificate, certificateSource) = certificate is null ? (described.CertificateAuthorityData, "EKS DescribeCluster") : (certificate, certificateSource);
         }
 
-        const string placeholder = "a placeholder (give --cluster-endpoint/--cluster-ca-file, --snapshot with cluster.json, or --describe)";
+        const string placeholder = "a placeholder (give --api-server-url/--cluster-ca-file, --snapshot with cluster.json, or --describe)";
         var source = string.Equals(serverSource, certificateSource, StringComparison.Ordinal)
             ? serverSource ?? placeholder
             : $"server from {serverSource ?? placeholder}, CA from {certificateSource ?? placeholder}";

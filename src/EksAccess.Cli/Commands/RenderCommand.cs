@@ -8,9 +8,9 @@ using EksAccess.Core.Rendering;
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess render -f access.yaml --format k8s|iam|… [-o DIR]</c>: the artifacts a person would otherwise write by
-/// hand. Without -o the files go to stdout (k8s as one multi-document YAML stream, other formats each preceded by a
-/// <c># ==&gt; path &lt;==</c> line); with -o they are written into DIR all at once, one line per file on stdout.
+/// <c>eksaccess render -f access.yaml --format k8s|iam|… [--output-dir DIR]</c>: the artifacts a person would otherwise
+/// write by hand. Without --output-dir the files go to stdout (k8s as one multi-document YAML stream, other formats each
+/// preceded by a <c># ==&gt; path &lt;==</c> line); with it they are written into DIR all at once, one line per file on stdout.
 /// </summary>
 internal static class RenderCommand
 {
@@ -22,7 +22,7 @@ internal static class RenderCommand
         Required = true,
     };
 
-    private static readonly Option<string?> OutputOption = new("--output", "-o")
+    private static readonly Option<string?> OutputOption = new("--output-dir", "-d")
     {
         Description = "Write the files into this directory (created if missing) instead of stdout.",
     };
@@ -56,7 +56,12 @@ internal static class RenderCommand
 
     private static async Task<int> RunAsync(RenderRequest request, IArtifactRenderer renderer, AccessConfig config, CliContext context, CancellationToken cancellationToken)
     {
-        var files = Render(renderer, config);
+        var files = Render(renderer, config with { SourceFile = DisplayPath(config.SourceFile) });
+        if (files.IsEmpty)
+        {
+            await context.Stderr.WriteLineAsync($"note: {config.SourceFile} has nothing to render as {renderer.Format} (e.g. an access-entries-only config has no Kubernetes objects)").ConfigureAwait(false);
+        }
+
         if (request.OutputDirectory is null)
         {
             await context.Stdout.WriteAsync(ToStdout(renderer, files).AsMemory(), cancellationToken).ConfigureAwait(false);
@@ -76,6 +81,9 @@ internal static class RenderCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Headers name the config as the user gave it; an absolute path would leak the rendering machine's layout into shared files.</summary>
+    private static string DisplayPath(string sourceFile) => Path.IsPathRooted(sourceFile) ? Path.GetFileName(sourceFile) : sourceFile.Replace('\\', '/');
 
     private static IArtifactRenderer Renderer(string format)
     {

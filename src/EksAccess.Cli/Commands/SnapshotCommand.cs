@@ -8,7 +8,7 @@ namespace EksAccess.Cli.Commands;
 
 /// <summary>
 /// <c>eksaccess snapshot -o DIR [--cluster NAME] [--region R] [--profile P] [--endpoint-url U] [--kubeconfig F] [--context C]</c>: reads the live
-/// cluster into a snapshot directory (DESIGN.md "Snapshot") that every offline command takes with --snapshot. Each
+/// cluster into a snapshot directory (docs/snapshot-format.md) that every offline command takes with --snapshot. Each
 /// <see cref="ISnapshotSource"/> adds its files; all are written at once (nothing partial is left on failure).
 /// </summary>
 internal static class SnapshotCommand

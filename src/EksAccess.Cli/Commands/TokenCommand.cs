@@ -4,14 +4,14 @@ using EksAccess.Aws.Tokens;
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess token --cluster-name NAME [--region R] [--role-arn ARN] [--session-name S] [--profile P] [--no-cache]</c>:
+/// <c>eksaccess token --cluster NAME [--region R] [--role-arn ARN] [--session-name S] [--profile P] [--no-cache]</c>:
 /// an ExecCredential exactly like <c>aws eks get-token</c>'s, cached on disk while at least 5 minutes of it remain.
 /// Program.Main runs well-formed token invocations through <see cref="EksTokenProgram"/> before this parser is built
 /// (kubectl starts the plugin on every call); this command serves <c>--help</c> and malformed input, and runs the same code.
 /// </summary>
 internal static class TokenCommand
 {
-    private static readonly Option<string> ClusterName = new("--cluster-name") { Description = "The EKS cluster name (signed into the token as x-k8s-aws-id).", Required = true };
+    private static readonly Option<string> ClusterName = new("--cluster", "--cluster-name") { Description = "The EKS cluster name (signed into the token as x-k8s-aws-id); --cluster-name as in aws eks get-token.", Required = true };
     private static readonly Option<string?> Region = new("--region") { Description = "The cluster's region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)." };
     private static readonly Option<string?> RoleArn = new("--role-arn") { Description = "Assume this IAM role first; the token authenticates as its session." };
     private static readonly Option<string?> SessionName = new("--session-name") { Description = "The role session name (default EKSGetTokenAuth, as aws eks get-token)." };

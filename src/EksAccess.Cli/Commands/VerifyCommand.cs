@@ -38,14 +38,29 @@ internal static class VerifyCommand
         };
         Aws.AddTo(command);
         Kubernetes.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!)
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var live = parseResult.GetValue(Live);
+            if (!live)
             {
-                Live = parseResult.GetValue(Live),
-                Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
-            },
-            context,
-            cancellationToken));
+                // Offline, these would be ignored — and a user who gave them expects them to matter.
+                Option[] liveOnly = [Aws.Profile, Aws.Region, Aws.EndpointUrl, Kubernetes.Kubeconfig, Kubernetes.Context];
+                var given = liveOnly.Where(o => parseResult.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (given.Count > 0)
+                {
+                    throw new InputException($"{string.Join(", ", given)} {(given.Count == 1 ? "applies" : "apply")} only with --live — add --live to check the live cluster, or drop them");
+                }
+            }
+
+            return RunAsync(
+                new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!)
+                {
+                    Live = live,
+                    Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
+                },
+                context,
+                cancellationToken);
+        });
         return command;
     }
 

@@ -8,26 +8,33 @@ namespace EksAccess.Cli.Commands;
 /// <summary><c>eksaccess whoami --as-arn ARN</c>: which Kubernetes user and groups EKS gives an IAM principal, and through which mapping.</summary>
 internal static class WhoAmICommand
 {
-    private static readonly Option<string?> AsArn = new("--as-arn") { Description = "The IAM principal ARN (user, role or assumed-role session)." };
+    private static readonly Option<string?> AsArn = new("--as-arn") { Description = "The IAM principal: an ARN (user, role or assumed-role session), or with -f a user or role name the config defines." };
     private static readonly Option<string?> SessionName = new("--session-name") { Description = "Session name when --as-arn is a role (default EKSGetTokenAuth, as 'aws eks update-kubeconfig --role-arn' tokens use)." };
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<string?> File = GlobalOptions.CreateOptionalFile();
+    private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
     private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
 
     public static Command Create(CliContext context)
     {
         var command = new Command("whoami", "Show the Kubernetes username and groups an IAM principal gets, and through which mapping.")
         {
-            AsArn, SessionName, Snapshot, File, Output,
+            AsArn, SessionName, Snapshot, File, NoDefaultRoles, Output,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new Request(parseResult.GetValue(AsArn), parseResult.GetValue(SessionName), parseResult.GetValue(Snapshot), parseResult.GetValue(File), parseResult.GetValue(Output)!),
+            new Request(parseResult.GetValue(AsArn), parseResult.GetValue(SessionName), parseResult.GetValue(Snapshot), parseResult.GetValue(File), parseResult.GetValue(Output)!)
+            {
+                IncludeDefaultRoles = !parseResult.GetValue(NoDefaultRoles),
+            },
             context,
             cancellationToken));
         return command;
     }
 
-    internal sealed record Request(string? AsArn, string? SessionName, string? Snapshot, string? File, string Output);
+    internal sealed record Request(string? AsArn, string? SessionName, string? Snapshot, string? File, string Output)
+    {
+        public bool IncludeDefaultRoles { get; init; } = true;
+    }
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -37,17 +44,13 @@ internal static class WhoAmICommand
             throw new InputException("whoami needs --as-arn ARN (finding the caller from AWS credentials is not available offline)");
         }
 
-        if (!IamPrincipalArn.TryParse(request.AsArn, out _, out var arnError))
-        {
-            throw new InputException($"--as-arn '{request.AsArn}': {arnError}");
-        }
-
-        var model = ModelLoader.Load(request.Snapshot, request.File, includeDefaultRoles: true, context.Stderr);
-        var resolution = model.Identities.Resolve(request.AsArn, request.SessionName);
+        var (model, config) = ModelLoader.LoadWithConfig(request.Snapshot, request.File, request.IncludeDefaultRoles, context.Stderr);
+        var principalArn = PrincipalArgument.Resolve(request.AsArn, "--as-arn", config);
+        var resolution = model.Identities.Resolve(principalArn, request.SessionName);
         if (resolution is IdentityResolution.Rejected rejected)
         {
-            // One line, as the contract says: the notes (e.g. a rolearn written with a path) follow the reason.
-            await context.Stderr.WriteLineAsync($"error: {string.Join(" — ", [rejected.Reason, .. rejected.Notes])}").ConfigureAwait(false);
+            // A negative answer, like can-i's "no": on stdout with exit 1, not an error.
+            WriteRejected(context.Stdout, request.Output, principalArn, rejected);
             return ExitCodes.Negative;
         }
 
@@ -57,7 +60,8 @@ internal static class WhoAmICommand
         {
             var data = new JsonObject
             {
-                ["principalArn"] = request.AsArn,
+                ["principalArn"] = principalArn,
+                ["authenticated"] = true,
                 ["username"] = mapped.Username,
                 ["groups"] = new JsonArray([.. mapped.Groups.Select(g => (JsonNode)g)]),
                 ["source"] = mapped.Source,
@@ -94,6 +98,24 @@ internal static class WhoAmICommand
 
         table.Write(context.Stdout);
         return ExitCodes.Success;
+    }
+
+    private static void WriteRejected(TextWriter stdout, string output, string principalArn, IdentityResolution.Rejected rejected)
+    {
+        if (StructuredOutput.IsStructured(output))
+        {
+            StructuredOutput.Write(stdout, output, new JsonObject
+            {
+                ["principalArn"] = principalArn,
+                ["authenticated"] = false,
+                ["reason"] = rejected.Reason,
+                ["notes"] = new JsonArray([.. rejected.Notes.Select(n => (JsonNode)n)]),
+            });
+            return;
+        }
+
+        // One line, as the contract says: the notes (e.g. a rolearn written with a path) follow the reason.
+        stdout.WriteLine($"EKS would reject {principalArn}: {string.Join(" — ", [rejected.Reason, .. rejected.Notes])}");
     }
 
     internal static string Describe(AssociatedAccessPolicy policy)

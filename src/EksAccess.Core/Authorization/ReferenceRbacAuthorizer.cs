@@ -4,7 +4,7 @@ namespace EksAccess.Core.Authorization;
 
 /// <summary>
 /// The RBAC semantics written as plain nested loops over the unindexed objects, straight from
-/// rbac-semantics §2–§5, sharing nothing with <see cref="RbacAuthorizer"/> but <see cref="RuleMatcher"/>.
+/// docs/reference/rbac-semantics.md §2–§5, sharing nothing with <see cref="RbacAuthorizer"/> but <see cref="RuleMatcher"/>.
 /// Slow on purpose; property tests check the indexed authorizer against it.
 /// </summary>
 public sealed class ReferenceRbacAuthorizer(

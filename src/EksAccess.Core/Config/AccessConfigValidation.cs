@@ -15,7 +15,7 @@ internal sealed class AccessConfigValidation
     /// <summary>Namespaces every cluster has, which a team may be granted without defining them.</summary>
     public static readonly IReadOnlyList<string> BuiltInNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-    /// <summary>Access-entry username prefixes EKS refuses (eks-semantics.md §b).</summary>
+    /// <summary>Access-entry username prefixes EKS refuses (docs/reference/eks-semantics.md §b).</summary>
     public static readonly IReadOnlyList<string> ReservedUsernamePrefixes = ["system:", "eks:", "aws:", "amazon:", "iam:"];
 
     private static readonly string[] NodeRoleTypes = ["EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX", "HYBRID_LINUX", "EC2", "HYPERPOD_LINUX"];

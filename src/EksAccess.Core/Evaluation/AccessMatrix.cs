@@ -11,14 +11,15 @@ public sealed record AccessMatrix(
     ImmutableArray<MatrixAction> Actions,
     bool[][][] Allowed)
 {
-    public static AccessMatrix Compute(AccessModel model, IReadOnlyList<string>? principalArns, IReadOnlyList<string>? namespaces, IReadOnlyList<MatrixAction>? actions)
+    public static AccessMatrix Compute(AccessModel model, IReadOnlyList<string>? principalArns, IReadOnlyList<string>? namespaces, IReadOnlyList<MatrixAction>? actions, string? sessionName = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var principals = principalArns is null
             ? model.Identities.KnownPrincipals().Where(p => p.Status == KnownPrincipalStatus.Active).Select(p => new MatrixPrincipal(p.Principal, p.Resolution)).ToImmutableArray()
-            : [.. principalArns.Select(arn => new MatrixPrincipal(arn, model.Identities.Resolve(arn)))];
+            : [.. principalArns.Select(arn => new MatrixPrincipal(arn, model.Identities.Resolve(arn, sessionName)))];
         var nsList = namespaces is null
-            ? [.. model.Snapshot.Namespaces.Select(n => n.Name).Order(StringComparer.Ordinal)]
+            // default and kube-system exist on every cluster (and are where people are most often refused), as onboard shows them.
+            ? [.. model.Snapshot.Namespaces.Select(n => n.Name).Concat(["default", "kube-system"]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
             : namespaces.ToImmutableArray();
         var actionList = (actions ?? MatrixAction.Common).ToImmutableArray();
 

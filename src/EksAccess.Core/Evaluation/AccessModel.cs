@@ -5,7 +5,7 @@ using EksAccess.Core.Snapshots;
 namespace EksAccess.Core.Evaluation;
 
 /// <summary>
-/// The whole chain of DESIGN.md over one snapshot, indexed once: IAM principal → identity (access entry or aws-auth)
+/// the whole chain (docs/architecture.md) over one snapshot, indexed once: IAM principal → identity (access entry or aws-auth)
 /// → Kubernetes user and groups → system:masters ∪ EKS access policies ∪ RBAC → decision.
 /// </summary>
 public sealed class AccessModel

@@ -4,7 +4,7 @@ using EksAccess.Core.Authorization;
 namespace EksAccess.Core.Evaluation;
 
 /// <summary>
-/// What kube-apiserver's impersonation filter builds from <c>kubectl --as/--as-group</c> (rbac-semantics.md §1):
+/// What kube-apiserver's impersonation filter builds from <c>kubectl --as/--as-group</c> (docs/reference/rbac-semantics.md §1):
 /// a service-account user without --as-group gets its two SA groups; a non-anonymous user gets
 /// system:authenticated unless system:authenticated or system:unauthenticated is listed; system:anonymous gets
 /// system:unauthenticated.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace EksAccess.Core.Identity;
 
 /// <summary>
-/// What EKS fills in for an access entry (eks-semantics §b): the documented types, their default username and
+/// What EKS fills in for an access entry (docs/reference/eks-semantics.md §b): the documented types, their default username and
 /// groups, and the restrictions on custom usernames and groups of STANDARD entries.
 /// </summary>
 public static class AccessEntryDefaults
@@ -66,7 +66,7 @@ public static class AccessEntryDefaults
             },
             Ec2Linux or Ec2Windows => principal.Kind == IamPrincipalKind.Role ? Ec2NodeUsername : null,
             FargateLinux or HybridLinux => principal.Kind == IamPrincipalKind.Role ? SessionNodeUsername : null,
-            // UNSURE (eks-semantics §b): EKS does not document the username of EC2 (Auto Mode) or HYPERPOD_LINUX entries.
+            // UNSURE (docs/reference/eks-semantics.md §b): EKS does not document the username of EC2 (Auto Mode) or HYPERPOD_LINUX entries.
             _ => null,
         };
     }

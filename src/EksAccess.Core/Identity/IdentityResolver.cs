@@ -244,7 +244,7 @@ public sealed class IdentityResolver
         var username = role is not null ? role.Username : user!.Username;
         var groups = role is not null ? role.Groups : user!.Groups;
         var describedAs = role is not null ? role.Describe() : user!.Describe();
-        // The authenticator renders a missing username as "". UNSURE (eks-semantics §f) how EKS treats it today;
+        // The authenticator renders a missing username as "". UNSURE (docs/reference/eks-semantics.md §f) how EKS treats it today;
         // issue reports say the caller is authenticated and its groups apply, so this reports it as mapped and says so.
         var template = username ?? "";
         var context = new UsernameTemplateContext(caller.AccountId, sessionName);
@@ -470,7 +470,7 @@ public sealed class IdentityResolver
 
             if (mapping.Username is null)
             {
-                // UNSURE (eks-semantics §b): the username of EC2 (Auto Mode) and HYPERPOD_LINUX entries is not documented.
+                // UNSURE (docs/reference/eks-semantics.md §b): the username of EC2 (Auto Mode) and HYPERPOD_LINUX entries is not documented.
                 mapping.Rejection = $"the username EKS gives {type} entries is not documented and the snapshot names none (eksaccess does not guess a username)";
             }
 
@@ -488,7 +488,7 @@ public sealed class IdentityResolver
                     mapping.Groups = snapshotGroups;
                     if (snapshotGroups.IsEmpty)
                     {
-                        // UNSURE (eks-semantics §b): EKS does not document these groups; no groups is the safer answer.
+                        // UNSURE (docs/reference/eks-semantics.md §b): EKS does not document these groups; no groups is the safer answer.
                         notes.Add($"EKS does not document the groups of {type} entries; eksaccess assumes none");
                     }
 

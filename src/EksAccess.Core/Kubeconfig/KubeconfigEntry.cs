@@ -1,7 +1,7 @@
 namespace EksAccess.Core.Kubeconfig;
 
 /// <summary>
-/// One cluster/user/context triple as <c>aws eks update-kubeconfig</c> writes it (eks-semantics §g): the cluster named
+/// One cluster/user/context triple as <c>aws eks update-kubeconfig</c> writes it (docs/reference/eks-semantics.md §g): the cluster named
 /// by its ARN, the user by the ARN unless aliased, the context by the alias or else the user name.
 /// </summary>
 public sealed record KubeconfigEntry

@@ -10,7 +10,7 @@ public sealed record KubeconfigExec(string ApiVersion, string Command, Immutable
     public const string EksaccessCommand = "eksaccess";
 
     /// <summary>
-    /// What <c>aws eks update-kubeconfig</c> writes (eks-semantics §g): <c>aws --region R eks get-token --cluster-name C
+    /// What <c>aws eks update-kubeconfig</c> writes (docs/reference/eks-semantics.md §g): <c>aws --region R eks get-token --cluster-name C
     /// --output json [--role X]</c>, with <c>AWS_PROFILE</c> in env when a profile is in use.
     /// </summary>
     public static KubeconfigExec ForAwsCli(string region, string clusterName, string? roleArn, string? profile)

@@ -69,7 +69,7 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
                 """);
         }
 
-        return [new RenderedFile(FilePath, script.ToString())];
+        return [new RenderedFile(FilePath, script.ToString(), Executable: true)];
     }
 
     private static void IamSection(Script script, AccessConfig config)

@@ -5,7 +5,7 @@ using EksAccess.Core.Identity;
 namespace EksAccess.Core.Snapshots;
 
 /// <summary>
-/// The observed (or desired) state of one cluster: the DESIGN.md snapshot directory, parsed.
+/// The observed (or desired) state of one cluster: the snapshot directory (docs/snapshot-format.md), parsed.
 /// Default ClusterRoles/Bindings are NOT merged in here; the evaluator adds them (unless turned off).
 /// </summary>
 public sealed record ClusterSnapshot

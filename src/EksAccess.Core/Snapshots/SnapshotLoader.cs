@@ -5,7 +5,7 @@ using YamlDotNet.Core;
 namespace EksAccess.Core.Snapshots;
 
 /// <summary>
-/// Reads a snapshot directory's files (DESIGN.md "Snapshot") into a <see cref="ClusterSnapshot"/>:
+/// Reads a snapshot directory's files (docs/snapshot-format.md) into a <see cref="ClusterSnapshot"/>:
 /// <c>cluster.json</c> (describe-cluster), <c>access-entries.json|yaml|yml</c>, and every other file as Kubernetes
 /// objects printed by <c>kubectl get -o yaml|json</c>. One pass over YamlDotNet's parser events per file (JSON is read
 /// as YAML). Errors name file:line:column; duplicates are warnings and the last one wins.

@@ -4,7 +4,7 @@ using System.Text;
 namespace EksAccess.Core.Tokens;
 
 /// <summary>
-/// The EKS bearer token format (eks-semantics §g): <c>k8s-aws-v1.</c> followed by the presigned STS
+/// The EKS bearer token format (docs/reference/eks-semantics.md §g): <c>k8s-aws-v1.</c> followed by the presigned STS
 /// GetCallerIdentity URL in base64url with the padding removed.
 /// </summary>
 public static class EksToken

@@ -1,7 +1,7 @@
 namespace EksAccess.Core.Tokens;
 
 /// <summary>
-/// How long an EKS token lives (eks-semantics §g): the server accepts it for 15 minutes after its X-Amz-Date whatever
+/// How long an EKS token lives (docs/reference/eks-semantics.md §g): the server accepts it for 15 minutes after its X-Amz-Date whatever
 /// X-Amz-Expires says; <c>aws eks get-token</c> advertises 14 minutes so that clients refresh in time.
 /// </summary>
 public static class EksTokenLifetime

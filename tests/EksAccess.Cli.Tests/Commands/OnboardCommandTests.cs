@@ -28,7 +28,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     [Fact]
     public async Task Onboard_UserOnTheDesiredState_WritesReadmeAndAKubeconfigKubectlReads()
     {
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "-o", Bundle);
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("dev-john → Kubernetes user dev-john, groups [dev-team system:authenticated]");
@@ -48,7 +48,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     [Fact]
     public async Task Onboard_UserWhoseGroupAssumesTheMappedRole_UsesTheRole()
     {
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed001, "--principal", "dev-alice", "-o", Bundle, "--snapshot", Seed001Snapshot, "--exec", "eksaccess");
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed001, "--principal", "dev-alice", "--output-dir", Bundle, "--snapshot", Seed001Snapshot, "--exec", "eksaccess");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         Golden.Verify(await ReadmeAsync(), "Onboard", "Seed001.dev-alice.README");
@@ -66,7 +66,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
         var pem = Path.Combine(_directory, "ca.pem");
         await File.WriteAllTextAsync(pem, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", TestContext.Current.CancellationToken);
 
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "EKSDeveloperRole", "-o", Bundle, "--cluster-endpoint", "https://ABC.gr7.us-east-1.eks.amazonaws.com", "--cluster-ca-file", pem);
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "EKSDeveloperRole", "--output-dir", Bundle, "--api-server-url", "https://ABC.gr7.us-east-1.eks.amazonaws.com", "--cluster-ca-file", pem);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var config = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(Path.Combine(Bundle, "kubeconfig")));
@@ -84,7 +84,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     {
         await moto.EnsureClusterAsync("my-cluster", "us-east-1");
 
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "-o", Bundle, "--describe", "--endpoint-url", moto.Url.ToString());
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle, "--describe", "--endpoint-url", moto.Url.ToString());
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("cluster server and CA: EKS DescribeCluster");
@@ -96,7 +96,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     [Fact]
     public async Task Onboard_UnknownPrincipal_ExitsThreeListingTheConfigsNames()
     {
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed001, "--principal", "dev-carol", "-o", Bundle);
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed001, "--principal", "dev-carol", "--output-dir", Bundle);
 
         result.ExitCode.ShouldBe(3);
         result.Stderr.ShouldStartWith("error: --principal 'dev-carol': ");
@@ -107,7 +107,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     [Fact]
     public async Task Onboard_ArnEksWouldReject_WritesTheBundleAndExitsOne()
     {
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "arn:aws:iam::111122223333:user/stranger", "-o", Bundle);
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "arn:aws:iam::111122223333:user/stranger", "--output-dir", Bundle);
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldStartWith("error: EKS would reject arn:aws:iam::111122223333:user/stranger: identity is not mapped");

@@ -36,13 +36,13 @@ public sealed class QueryCommandTests
     }
 
     [Fact]
-    public async Task WhoAmI_UnmappedPrincipal_ExitsOneWithReasonOnStderr()
+    public async Task WhoAmI_UnmappedPrincipal_AnswersRejectedOnStdout()
     {
         var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:iam::111122223333:user/mallory", "--snapshot", Seed000);
 
         result.ExitCode.ShouldBe(1);
-        result.Stdout.ShouldBeEmpty();
-        result.Stderr.ShouldBe("error: identity is not mapped: arn:aws:iam::111122223333:user/mallory is in no access entry and no aws-auth mapping (authentication mode API_AND_CONFIG_MAP)\n");
+        result.Stdout.ShouldBe("EKS would reject arn:aws:iam::111122223333:user/mallory: identity is not mapped: arn:aws:iam::111122223333:user/mallory is in no access entry and no aws-auth mapping (authentication mode API_AND_CONFIG_MAP)\n");
+        result.Stderr.ShouldBeEmpty();
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class QueryCommandTests
         prod.ShouldContain("get secrets");
         prod.ShouldNotContain("create rolebindings.rbac.authorization.k8s.io");
         // dev-full-access grants * on core * through a RoleBinding in prod, and the Namespace object lives in itself:
-        // the walk-through's developers may delete the prod namespace (rbac-semantics §10.4).
+        // the walk-through's developers may delete the prod namespace (docs/reference/rbac-semantics.md §10.4).
         prod.ShouldContain("delete namespaces");
         developer.GetProperty("allowed").GetProperty("kube-system").GetArrayLength().ShouldBe(0);
     }
@@ -243,8 +243,8 @@ public sealed class QueryCommandTests
         var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:sts::111122223333:assumed-role/Ops/bob", "--snapshot", PathAndSso);
 
         result.ExitCode.ShouldBe(1);
-        var line = result.Stderr.TrimEnd().Split('\n').ShouldHaveSingleItem();
-        line.ShouldStartWith("error: identity is not mapped: arn:aws:iam::111122223333:role/Ops is in no access entry and no aws-auth mapping");
+        var line = result.Stdout.TrimEnd().Split('\n').ShouldHaveSingleItem();
+        line.ShouldStartWith("EKS would reject arn:aws:sts::111122223333:assumed-role/Ops/bob: identity is not mapped: arn:aws:iam::111122223333:role/Ops is in no access entry and no aws-auth mapping");
         line.ShouldContain("names this role with a path");
     }
 

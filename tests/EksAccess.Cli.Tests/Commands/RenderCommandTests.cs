@@ -55,7 +55,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var output = Path.Combine(_temp, "out");
 
-        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "access.yaml"), "--format", "k8s", "-o", output);
+        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "access.yaml"), "--format", "k8s", "--output-dir", output);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         string[] expected = [.. Seed000K8sFiles.Where(f => !f.Contains("limitrange", StringComparison.Ordinal))];
@@ -78,7 +78,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var output = Path.Combine(_temp, "out");
 
-        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(_temp, "nope.yaml"), "--format", "k8s", "-o", output);
+        var result = await CliRunner.RunAsync("render", "-f", Path.Combine(_temp, "nope.yaml"), "--format", "k8s", "--output-dir", output);
 
         result.ExitCode.ShouldBe(3);
         result.Stderr.ShouldStartWith("error: ");

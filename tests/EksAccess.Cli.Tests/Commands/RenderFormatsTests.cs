@@ -33,7 +33,7 @@ public sealed class RenderFormatsTests : IDisposable
         var output = Path.Combine(_temp, "out");
         var example = Path.Combine(TestFiles.RepositoryRoot, "examples", "001-role-based-access", "access.yaml");
 
-        var result = await CliRunner.RunAsync("render", "-f", example, "--format", format, "-o", output);
+        var result = await CliRunner.RunAsync("render", "-f", example, "--format", format, "--output-dir", output);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)

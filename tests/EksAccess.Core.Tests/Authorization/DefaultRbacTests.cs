@@ -4,7 +4,7 @@ using static EksAccess.Core.Tests.Authorization.Rbac;
 
 namespace EksAccess.Core.Tests.Authorization;
 
-/// <summary>Answers of the default roles people rely on (rbac-semantics §7), bound with a RoleBinding in dev.</summary>
+/// <summary>Answers of the default roles people rely on (docs/reference/rbac-semantics.md §7), bound with a RoleBinding in dev.</summary>
 public sealed class DefaultRbacTests
 {
     private static readonly UserInfo Dev = UserOf("dev-user", "dev-team", "system:authenticated");

@@ -3,7 +3,7 @@ using static EksAccess.Core.Tests.Authorization.Rbac;
 
 namespace EksAccess.Core.Tests.Authorization;
 
-/// <summary>rbac-semantics §2, §4, §5 and the §10 pitfalls; every case runs the indexed and the reference authorizer.</summary>
+/// <summary>docs/reference/rbac-semantics.md §2, §4, §5 and the §10 pitfalls; every case runs the indexed and the reference authorizer.</summary>
 public sealed class RbacAuthorizerTests
 {
     private static readonly PolicyRule ReadPods = Rule([""], ["pods"], ["get", "list", "watch"]);

@@ -3,7 +3,7 @@ using EksAccess.Core.Snapshots;
 
 namespace EksAccess.Core.Tests.Authorization;
 
-/// <summary>kubectl auth can-i TYPE resolution (rbac-semantics §8, cani.go resourceFor).</summary>
+/// <summary>kubectl auth can-i TYPE resolution (docs/reference/rbac-semantics.md §8, cani.go resourceFor).</summary>
 public sealed class ResourceCatalogTests
 {
     private static ResolvedResource Resolve(string typeArg, string? group = null)

@@ -3,7 +3,7 @@ using static EksAccess.Core.Tests.Authorization.Rbac;
 
 namespace EksAccess.Core.Tests.Authorization;
 
-/// <summary>rbac-semantics §3, one test per bullet.</summary>
+/// <summary>docs/reference/rbac-semantics.md §3, one test per bullet.</summary>
 public sealed class RuleMatcherTests
 {
     private static bool Allows(PolicyRule rule, AccessRequest request) => RuleMatcher.RuleAllows(rule, request);

@@ -3,7 +3,7 @@ using static EksAccess.Core.Tests.Identity.IdentitySnapshots;
 
 namespace EksAccess.Core.Tests.Identity;
 
-/// <summary>The identities the walk-throughs in shared/seeds end up with.</summary>
+/// <summary>The identities the walk-throughs in the seed walk-throughs (examples/) end up with.</summary>
 public sealed class IdentityWalkthroughTests
 {
     [Fact]
