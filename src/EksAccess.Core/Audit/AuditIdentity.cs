@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EksAccess.Core.Identity;
 
 namespace EksAccess.Core.Audit;
@@ -10,8 +11,30 @@ namespace EksAccess.Core.Audit;
 /// </summary>
 public static class AuditIdentity
 {
+    // A log names few principals many times: ARN parsing (regular expressions) is done once per distinct text.
+    private const int CacheLimit = 100_000;
+    private static readonly ConcurrentDictionary<(string?, string?, string), string?> Canonical = new();
+    private static readonly ConcurrentDictionary<string, string?> Sessions = new(StringComparer.Ordinal);
+
     /// <summary>The canonical IAM ARN, or null when nothing in the event names an IAM principal.</summary>
     public static string? CanonicalArn(string? canonicalArn, string? arn, string username)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        var key = (canonicalArn, arn, username);
+        if (Canonical.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (Canonical.Count > CacheLimit)
+        {
+            Canonical.Clear();
+        }
+
+        return Canonical[key] = ComputeCanonicalArn(canonicalArn, arn, username);
+    }
+
+    private static string? ComputeCanonicalArn(string? canonicalArn, string? arn, string username)
     {
         if (IamPrincipalArn.TryParse(canonicalArn, out var canonical, out _))
         {
@@ -38,6 +61,23 @@ public static class AuditIdentity
             : null;
 
     /// <summary>The session name of an assumed-role ARN, or null.</summary>
-    public static string? SessionOf(string? arn) =>
-        IamPrincipalArn.TryParse(arn, out var parsed, out _) ? parsed.SessionName : null;
+    public static string? SessionOf(string? arn)
+    {
+        if (arn is null)
+        {
+            return null;
+        }
+
+        if (Sessions.TryGetValue(arn, out var cached))
+        {
+            return cached;
+        }
+
+        if (Sessions.Count > CacheLimit)
+        {
+            Sessions.Clear();
+        }
+
+        return Sessions[arn] = IamPrincipalArn.TryParse(arn, out var parsed, out _) ? parsed.SessionName : null;
+    }
 }
