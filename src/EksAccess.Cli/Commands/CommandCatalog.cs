@@ -22,5 +22,6 @@ internal static class CommandCatalog
         yield return KubeconfigCommand.Create(context);
         yield return OnboardCommand.Create(context);
         yield return TokenCommand.Create(context);
+        yield return AuditCommand.Create(context);
     }
 }

@@ -71,6 +71,7 @@ public sealed partial class AwsFake : IAsyncDisposable
             _updates.Clear();
             _faults.Clear();
             _cloudTrailEvents.Clear();
+            _logGroups.Clear();
         }
 
         Requests.Clear();
@@ -140,6 +141,7 @@ public sealed partial class AwsFake : IAsyncDisposable
         {
             "eks" => HandleEks(recorded),
             "cloudtrail" => HandleCloudTrail(recorded),
+            "logs" => HandleLogs(recorded),
             _ => null,
         };
 
