@@ -16,7 +16,14 @@ internal static class ModelLoader
                 stderr.WriteLine($"warning: {warning}");
             }
 
-            return AccessModel.Build(loaded.Snapshot, includeDefaultRoles);
+            var model = AccessModel.Build(loaded.Snapshot, includeDefaultRoles);
+            foreach (var section in model.Identities.AwsAuth.UnreadableSections)
+            {
+                // The authenticator keeps going without the section; so do we, but the answer must say it lacks it.
+                stderr.WriteLine($"warning: {section}");
+            }
+
+            return model;
         }
 
         if (configPath is not null)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -14,7 +15,6 @@ internal sealed class ConfigYamlReader
 
     /// <summary>Limits that keep hostile input (alias bombs, deep nesting) from exhausting memory or the stack.</summary>
     private const long MaxExpandedNodes = 200_000;
-    private const int MaxDepth = 100;
 
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
@@ -39,7 +39,7 @@ internal sealed class ConfigYamlReader
 
     private ConfigNode? ReadStream(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new DepthLimitedParser(text);
         try
         {
             ConfigNode? root = null;
@@ -71,7 +71,7 @@ internal sealed class ConfigYamlReader
         }
         catch (YamlException ex)
         {
-            _diagnostics.Add(_limitExceeded
+            _diagnostics.Add(_limitExceeded || ex is InputTooDeepException
                 ? new Diagnostic(Locate(ex.Start), $"the YAML is too large to read: {ex.Message}", "an access config needs neither deep nesting nor aliases that expand this much")
                 : new Diagnostic(Locate(ex.Start), $"YAML syntax error: {ex.Message.TrimEnd('.')}", "fix the YAML at this position (check indentation, quotes and brackets)"));
             return null;
@@ -84,7 +84,7 @@ internal sealed class ConfigYamlReader
         }
     }
 
-    private ParsingEvent? Next(Parser parser)
+    private ParsingEvent? Next(DepthLimitedParser parser)
     {
         if (!parser.MoveNext())
         {
@@ -96,14 +96,14 @@ internal sealed class ConfigYamlReader
         return current;
     }
 
-    private void SkipToDocumentEnd(Parser parser)
+    private void SkipToDocumentEnd(DepthLimitedParser parser)
     {
         while (parser.Current is not DocumentEnd && Next(parser) is not null)
         {
         }
     }
 
-    private ConfigNode ReadNode(Parser parser, ParsingEvent current)
+    private ConfigNode ReadNode(DepthLimitedParser parser, ParsingEvent current)
     {
         var before = _expandedNodes;
         ConfigNode node;
@@ -159,14 +159,14 @@ internal sealed class ConfigYamlReader
 
     private void Enter(Mark at)
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > InputLimits.MaxDepth)
         {
             _limitExceeded = true;
-            throw new YamlException(at, at, $"collections are nested more than {MaxDepth} levels deep");
+            throw new YamlException(at, at, InputLimits.TooDeepMessage);
         }
     }
 
-    private ConfigSequence ReadSequence(Parser parser, SequenceStart start)
+    private ConfigSequence ReadSequence(DepthLimitedParser parser, SequenceStart start)
     {
         Enter(start.Start);
         var items = ImmutableArray.CreateBuilder<ConfigNode>();
@@ -179,7 +179,7 @@ internal sealed class ConfigYamlReader
         return new ConfigSequence(Locate(start.Start), items.ToImmutable());
     }
 
-    private ConfigMapping ReadMapping(Parser parser, MappingStart start)
+    private ConfigMapping ReadMapping(DepthLimitedParser parser, MappingStart start)
     {
         Enter(start.Start);
         var entries = ImmutableArray.CreateBuilder<ConfigMappingEntry>();
