@@ -21,7 +21,7 @@ internal static class EksAccessApp
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = CreateRootCommand(context);
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(EmptyOptionValues.Expand(args));
         var verbose = parseResult.GetValue(GlobalOptions.Verbose);
         if (parseResult.Errors.Count > 0)
         {
@@ -59,6 +59,12 @@ internal static class EksAccessApp
             }
 
             return ex.ExitCode;
+        }
+        catch (EksAccess.Core.Identity.InvalidPrincipalException ex)
+        {
+            // --as-arn/--session-name (or a config's principal) that no IAM caller can have: bad input, exit 3.
+            await context.Stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
 #pragma warning disable CA1031 // The last line of defence: an unexpected failure is still one line and exit 3, never a bare stack trace.
         catch (Exception ex)

@@ -111,6 +111,7 @@ internal sealed class ConfigYamlReader
         switch (current)
         {
             case Scalar scalar:
+                ReportControlCharacters(scalar);
                 node = new ConfigScalar(
                     Locate(scalar.Start),
                     scalar.Value,
@@ -145,6 +146,34 @@ internal sealed class ConfigYamlReader
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// NUL, DEL and the other control characters (tab and line breaks aside) have no place in a name, ARN or policy,
+    /// and would reach rendered scripts verbatim; YAML writes them only through escapes such as "\0".
+    /// </summary>
+    private void ReportControlCharacters(Scalar scalar)
+    {
+        var index = scalar.Value.AsSpan().IndexOfAnyInRange('\u0000', '\u001f');
+        while (index >= 0 && scalar.Value[index] is '\t' or '\n' or '\r')
+        {
+            var next = scalar.Value.AsSpan(index + 1).IndexOfAnyInRange('\u0000', '\u001f');
+            index = next < 0 ? -1 : index + 1 + next;
+        }
+
+        if (index < 0)
+        {
+            index = scalar.Value.IndexOfAny(['\u007f', '\ufffd']);
+        }
+
+        if (index >= 0)
+        {
+            var what = scalar.Value[index] == '\ufffd' ? "an invalid (replaced) character" : "the control character U+" + ((int)scalar.Value[index]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            _diagnostics.Add(new Diagnostic(
+                Locate(scalar.Start),
+                $"the value {Echo.Quote(scalar.Value)} contains {what}",
+                "remove it: names, ARNs and policies are printable text"));
+        }
     }
 
     private void Count(long nodes, Mark at)
