@@ -1,4 +1,5 @@
 using EksAccess.Core.Evaluation;
+using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Cli;
@@ -14,6 +15,11 @@ internal static class ModelLoader
             foreach (var warning in loaded.Warnings)
             {
                 stderr.WriteLine($"warning: {warning}");
+            }
+
+            if (loaded.Snapshot.Cluster is null)
+            {
+                stderr.WriteLine($"note: the snapshot has no cluster.json: assuming authentication mode {loaded.Snapshot.AuthenticationMode.ToWire()} — add cluster.json (aws eks describe-cluster) to use the cluster's own");
             }
 
             var model = AccessModel.Build(loaded.Snapshot, includeDefaultRoles);
