@@ -18,6 +18,8 @@ internal static class InputMutator
         "'{{SessionName}}'", "{{EC2PrivateDNSName}}", "\"a\\nb\"", "'&a'", "*a", "!!binary AAAA", "[unclosed", "{unclosed: 1",
     ];
 
+    private static readonly byte[] Noise = "\0\u007f{}[]:\"'\n\t&*!|>-#,"u8.ToArray();
+
     public static (byte[] Content, string Kind) Mutate(byte[] original, Random random)
     {
         var text = Encoding.UTF8.GetString(original);
@@ -36,7 +38,7 @@ internal static class InputMutator
                 var bytes = (byte[])original.Clone();
                 for (var i = random.Next(1, 6); i > 0 && bytes.Length > 0; i--)
                 {
-                    bytes[random.Next(bytes.Length)] = (byte)"\0\x7f{}[]:\"'\n\t&*!|>-#,"[random.Next(20)];
+                    bytes[random.Next(bytes.Length)] = Noise[random.Next(Noise.Length)];
                 }
 
                 return (bytes, "byte noise");
