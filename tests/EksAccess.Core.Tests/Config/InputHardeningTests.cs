@@ -49,8 +49,8 @@ public sealed class InputHardeningTests
 
         var result = AccessConfigParser.ParseAndValidate(text, "access.yaml");
 
-        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
-        diagnostic.Message.ShouldStartWith("the policy document is not valid JSON");
+        var diagnostic = result.Diagnostics.Where(d => d.Message.StartsWith("the policy document is not valid JSON", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        diagnostic.Message.ShouldContain("Duplicate property 'Statement'");
         diagnostic.Location.Line.ShouldBe(9);
     }
 
