@@ -14,7 +14,11 @@ internal static class ConfigLoader
         var result = AccessConfigParser.ParseAndValidate(ReadText(path), path);
         if (!result.IsValid)
         {
-            throw new InputException(string.Join(Environment.NewLine, result.Diagnostics));
+            // One error line: the first problem, and where to see them all.
+            var others = result.Diagnostics.Length - 1;
+            throw new InputException(others == 0
+                ? result.Diagnostics[0].ToString()
+                : $"{result.Diagnostics[0]} (and {others} more {(others == 1 ? "problem" : "problems")}: run 'eksaccess validate -f {path}')");
         }
 
         return result.Config!;
@@ -36,11 +40,33 @@ internal static class ConfigLoader
 
         try
         {
-            return File.ReadAllText(path);
+            return DecodeUtf8(path, File.ReadAllBytes(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{path}: cannot be read: {ex.Message} — check the file's permissions", ex);
         }
+    }
+
+    /// <summary>Strict UTF-8 (a BOM is dropped): an invalid byte is an error at its line:column, not a silent U+FFFD in a name.</summary>
+    private static string DecodeUtf8(string path, byte[] bytes)
+    {
+        ReadOnlySpan<byte> text = bytes;
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = text[3..];
+        }
+
+        var chars = new char[text.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(text, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done)
+        {
+            return new string(chars, 0, written);
+        }
+
+        var before = text[..read];
+        var line = before.Count((byte)'\n') + 1;
+        var column = read - before.LastIndexOf((byte)'\n');
+        throw new InputException($"{path}:{line}:{column}: the file is not valid UTF-8 (byte 0x{text[read].ToString("X2", System.Globalization.CultureInfo.InvariantCulture)}) — save it as UTF-8");
     }
 }

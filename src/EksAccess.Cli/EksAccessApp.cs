@@ -21,7 +21,7 @@ internal static class EksAccessApp
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = CreateRootCommand(context);
-        args = UsageErrors.SplitEmptyAssignments(args);
+        args = EmptyOptionValues.Expand(args);
         var parseResult = root.Parse(args);
         var verbose = parseResult.GetValue(GlobalOptions.Verbose);
         var usageError = UsageErrors.FirstOrNull(parseResult, args);
@@ -58,6 +58,12 @@ internal static class EksAccessApp
             }
 
             return ex.ExitCode;
+        }
+        catch (EksAccess.Core.Identity.InvalidPrincipalException ex)
+        {
+            // --as-arn/--session-name (or a config's principal) that no IAM caller can have: bad input, exit 3.
+            await context.Stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
 #pragma warning disable CA1031 // The last line of defence: an unexpected failure is still one line, never a bare stack trace.
         catch (Exception ex)

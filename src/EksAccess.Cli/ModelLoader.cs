@@ -1,5 +1,6 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Evaluation;
+using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Cli;
@@ -27,7 +28,19 @@ internal static class ModelLoader
                 stderr.WriteLine($"warning: {warning}");
             }
 
-            return (AccessModel.Build(loaded.Snapshot, includeDefaultRoles), null);
+            if (loaded.Snapshot.Cluster is null)
+            {
+                stderr.WriteLine($"note: the snapshot has no cluster.json: assuming authentication mode {loaded.Snapshot.AuthenticationMode.ToWire()} — add cluster.json (aws eks describe-cluster) to use the cluster's own");
+            }
+
+            var model = AccessModel.Build(loaded.Snapshot, includeDefaultRoles);
+            foreach (var section in model.Identities.AwsAuth.UnreadableSections)
+            {
+                // The authenticator keeps going without the section; so do we, but the answer must say it lacks it.
+                stderr.WriteLine($"warning: {section}");
+            }
+
+            return (model, null);
         }
 
         if (configPath is not null)

@@ -2,6 +2,7 @@ using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Onboarding;
 using EksAccess.Core.Planning;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Cli;
 
@@ -24,14 +25,14 @@ internal static class PrincipalArgument
             catch (ArgumentException)
             {
                 var known = OnboardingGuideBuilder.KnownPrincipals(config).Where(n => !n.StartsWith("arn:", StringComparison.Ordinal));
-                throw new InputException($"{option} {ErrorText.Quote(value)}: not a user or role of {config.SourceFile} — use an IAM ARN or one of: {string.Join(", ", known)}");
+                throw new InputException($"{option} {Echo.Quote(value)}: not a user or role of {config.SourceFile} — use an IAM ARN or one of: {string.Join(", ", known)}");
             }
         }
 
         if (!IamPrincipalArn.TryParse(arn, out _, out var error))
         {
             var hint = config is null ? " (a name works only with -f access.yaml)" : "";
-            throw new InputException($"{option} {ErrorText.Quote(value)}: {error}{hint}");
+            throw new InputException($"{option} {Echo.Quote(value)}: {error}{hint}");
         }
 
         return arn;

@@ -34,6 +34,12 @@ internal static class SnapshotDirectory
             throw new InputException($"cannot read snapshot directory '{directory}': {ex.Message} — {Hint}", ex);
         }
 
+        if (paths.Count == 0)
+        {
+            // Read as an empty cluster it would answer "not mapped" for everyone: a wrong answer, not an empty one.
+            throw new InputException($"snapshot directory '{directory}' has no snapshot file (cluster.json, access-entries.json, *.yaml/*.yml/*.json Kubernetes objects) — {Hint}");
+        }
+
         // Lazy: one file's text is alive at a time, so a large snapshot needs memory for its records, not its text.
         var result = SnapshotLoader.Load(paths.Select(ReadFile));
         if (result.HasErrors)

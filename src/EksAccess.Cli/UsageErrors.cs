@@ -12,30 +12,6 @@ internal static class UsageErrors
     /// <summary>Options where an empty value means something: <c>--api-group ""</c> is the core group, as in kubectl.</summary>
     private static readonly HashSet<string> EmptyAllowed = new(StringComparer.Ordinal) { "--api-group" };
 
-    /// <summary>
-    /// <c>--name=</c> (an empty value written with '=') as two tokens, <c>--name ""</c>: the parser would otherwise take
-    /// the next argument as the value (<c>--api-group= -n ns1</c> → api group "-n").
-    /// </summary>
-    public static string[] SplitEmptyAssignments(IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var split = new List<string>(args.Count + 2);
-        foreach (var arg in args)
-        {
-            if (arg.Length > 3 && arg.StartsWith("--", StringComparison.Ordinal) && arg[^1] == '=' && arg.IndexOf('=', StringComparison.Ordinal) == arg.Length - 1)
-            {
-                split.Add(arg[..^1]);
-                split.Add("");
-            }
-            else
-            {
-                split.Add(arg);
-            }
-        }
-
-        return [.. split];
-    }
-
     public static string? FirstOrNull(ParseResult parseResult, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(parseResult);

@@ -1,5 +1,7 @@
 using k8s;
+using EksAccess.Core.Text;
 using k8s.Exceptions;
+using YamlDotNet.Core.Events;
 
 namespace EksAccess.Kubernetes;
 
@@ -24,16 +26,51 @@ public static class KubeconfigResolver
 
         try
         {
+            CheckShape(path);
             return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, options.Context);
         }
         catch (KubeConfigException ex)
         {
             throw new KubernetesConfigurationException($"kubeconfig {path}: {ex.Message.TrimEnd('.')}{(options.Context is null ? "" : $" (context '{options.Context}')")} — {Hint}", ex);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException or ArgumentException)
+        catch (YamlDotNet.Core.YamlException ex)
         {
-            throw new KubernetesConfigurationException($"kubeconfig {path} cannot be read: {ex.Message} — {Hint}", ex);
+            throw new KubernetesConfigurationException($"{path}:{ex.Start.Line}:{ex.Start.Column}: kubeconfig is not valid YAML: {Echo.OneLine(Message(ex))} — {Hint}", ex);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidCastException or KeyNotFoundException)
+        {
+            throw new KubernetesConfigurationException($"kubeconfig {path} cannot be read: {Echo.OneLine(ex.Message)} — {Hint}", ex);
+        }
+    }
+
+    /// <summary>
+    /// KubernetesClient's loader dereferences what it deserialized without checks: an empty file or one whose root is
+    /// not a mapping ends in a NullReferenceException there. Checked first, with the input depth bound.
+    /// </summary>
+    private static void CheckShape(string path)
+    {
+        var parser = new DepthLimitedParser(File.ReadAllText(path));
+        ParsingEvent? root = null;
+        while (parser.MoveNext())
+        {
+            if (root is null && parser.Current is MappingStart or SequenceStart or Scalar)
+            {
+                root = parser.Current;
+            }
+        }
+
+        if (root is not MappingStart)
+        {
+            var found = root is null || root is Scalar { Value: "" or "null" or "~" } ? "is empty" : $"holds {(root is Scalar ? "a single value" : "a list")}, not a kubeconfig mapping";
+            throw new KubernetesConfigurationException($"kubeconfig {path} {found} (apiVersion, clusters, contexts, users) — {Hint}");
+        }
+    }
+
+    private static string Message(YamlDotNet.Core.YamlException ex)
+    {
+        var message = ex.Message;
+        var at = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith('(') && at > 0 ? message[(at + 3)..] : message;
     }
 
     /// <summary>The kubeconfig file to use, or null for none (in-cluster). Only the first existing file of KUBECONFIG is read.</summary>

@@ -60,6 +60,10 @@ internal sealed class AwsCredentialSource
 
             return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
         }
+        catch (InvalidDataException exception)
+        {
+            throw UnparsableConfigFile(exception);
+        }
         catch (AmazonClientException exception)
         {
             var profile = endpoints.ProfileName is null ? "" : $" (profile '{endpoints.ProfileName}')";
@@ -68,6 +72,13 @@ internal sealed class AwsCredentialSource
                 exception);
         }
     }
+
+    /// <summary>
+    /// AWSSDK.Core's INI reader throws <see cref="InvalidDataException"/> on a line that is no section, property or
+    /// comment; the AWS CLI says "Unable to parse config file: PATH" (botocore ConfigParseError), and so do we.
+    /// </summary>
+    internal static AwsConfigurationException UnparsableConfigFile(InvalidDataException exception) =>
+        new($"Unable to parse config file: {OneLine(exception.Message)} — fix the line or move the file (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE name other files)", exception);
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -167,6 +167,10 @@ internal sealed class AwsEndpointResolver
             var chain = new CredentialProfileStoreChain();
             return chain.TryGetProfile(ProfileName ?? "default", out var profile) ? profile.Region?.SystemName : null;
         }
+        catch (InvalidDataException exception)
+        {
+            throw AwsCredentialSource.UnparsableConfigFile(exception);
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             throw new AwsConfigurationException($"cannot read the AWS config files: {exception.Message}", exception);

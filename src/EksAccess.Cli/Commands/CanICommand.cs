@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
@@ -30,12 +31,13 @@ internal static class CanICommand
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
     private static readonly Option<bool> Explain = new("--explain") { Description = "Also print which binding → role → rule, or access policy, decided." };
     private static readonly Option<bool> List = new("--list") { Description = "List every rule the subject has in the namespace (like kubectl auth can-i --list)." };
+    private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
 
     public static Command Create(CliContext context)
     {
         var command = new Command("can-i", "Check whether a subject may perform an action, as kubectl auth can-i, offline.")
         {
-            Verb, Type, Name, Namespace, AllNamespaces, Subresource, ApiGroup, As, AsGroup, AsArn, SessionName, Snapshot, File, NoDefaultRoles, Explain, List,
+            Verb, Type, Name, Namespace, AllNamespaces, Subresource, ApiGroup, As, AsGroup, AsArn, SessionName, Snapshot, File, NoDefaultRoles, Explain, List, Output,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new Request(
@@ -54,7 +56,10 @@ internal static class CanICommand
                 parseResult.GetValue(File),
                 !parseResult.GetValue(NoDefaultRoles),
                 parseResult.GetValue(Explain),
-                parseResult.GetValue(List)),
+                parseResult.GetValue(List))
+            {
+                Output = parseResult.GetValue(Output) ?? "table",
+            },
             context,
             cancellationToken));
         return command;
@@ -76,7 +81,11 @@ internal static class CanICommand
         string? File,
         bool IncludeDefaultRoles,
         bool Explain,
-        bool List);
+        bool List)
+    {
+        /// <summary>-o table|json|yaml for --list (a yes/no answer is always one word).</summary>
+        public string Output { get; init; } = "table";
+    }
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -145,33 +154,8 @@ internal static class CanICommand
             throw new InputException("can-i needs VERB and TYPE (e.g. 'can-i create pods -n dev-apps' or 'can-i get /healthz'), or --list");
         }
 
-        var args = new List<string> { request.Verb, request.Type };
-        if (request.Name is not null)
-        {
-            args.Add(request.Name);
-        }
-
-        if (request.Namespace is not null)
-        {
-            args.AddRange(["--namespace", request.Namespace]);
-        }
-
-        if (request.AllNamespaces)
-        {
-            args.Add("--all-namespaces");
-        }
-
-        if (request.Subresource is not null)
-        {
-            args.AddRange(["--subresource", request.Subresource]);
-        }
-
-        if (request.ApiGroup is not null)
-        {
-            args.AddRange(["--api-group", request.ApiGroup]);
-        }
-
-        if (!CanIQueryParser.TryParse(args, out var query, out var error))
+        if (!CanIQueryParser.TryCreate(
+            request.Verb, request.Type, request.Name, request.Namespace, request.AllNamespaces, request.Subresource, request.ApiGroup, out var query, out var error))
         {
             throw new InputException(error);
         }
@@ -200,22 +184,31 @@ internal static class CanICommand
 
     private static void ListRules(Request request, AccessModel model, AuthorizationSubject? subject, TextWriter stdout)
     {
-        var table = new TextTable("Resources", "Non-Resource URLs", "Resource Names", "Verbs");
-        if (subject is not null)
+        var @namespace = request.AllNamespaces ? "" : request.Namespace ?? "";
+        var rules = subject is null ? [] : RuleLister.List(model, subject, @namespace);
+        if (StructuredOutput.IsStructured(request.Output))
         {
-            var @namespace = request.AllNamespaces ? "" : request.Namespace ?? "";
-            foreach (var rule in RuleLister.List(model, subject, @namespace))
+            var data = new JsonArray([.. rules.Select(rule => (JsonNode)new JsonObject
             {
-                table.AddRow(
-                    string.Join(", ", rule.Resources),
-                    Bracket(rule.NonResourceUrls),
-                    Bracket(rule.ResourceNames),
-                    Bracket(rule.Verbs));
-            }
+                ["resources"] = Strings(rule.Resources),
+                ["nonResourceURLs"] = Strings(rule.NonResourceUrls),
+                ["resourceNames"] = Strings(rule.ResourceNames),
+                ["verbs"] = Strings(rule.Verbs),
+            })]);
+            StructuredOutput.Write(stdout, request.Output, new JsonObject { ["namespace"] = @namespace, ["rules"] = data });
+            return;
+        }
+
+        var table = new TextTable("Resources", "Non-Resource URLs", "Resource Names", "Verbs");
+        foreach (var rule in rules)
+        {
+            table.AddRow(string.Join(", ", rule.Resources), Bracket(rule.NonResourceUrls), Bracket(rule.ResourceNames), Bracket(rule.Verbs));
         }
 
         table.Write(stdout);
     }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode)JsonValue.Create(value))]);
 
     private static string Bracket(IEnumerable<string> values) => "[" + string.Join(' ', values) + "]";
 }

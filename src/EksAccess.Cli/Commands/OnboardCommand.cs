@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using EksAccess.Aws;
 using EksAccess.Cli.Kubeconfig;
 using EksAccess.Core.Evaluation;
@@ -9,6 +9,7 @@ using EksAccess.Core.Kubeconfig;
 using EksAccess.Core.Onboarding;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Cli.Commands;
 
@@ -103,7 +104,7 @@ internal static class OnboardCommand
         {
             var known = OnboardingGuideBuilder.KnownPrincipals(config);
             throw new InputException(
-                $"--principal {ErrorText.Quote(request.Principal)}: {ex.Message.Split(" (Parameter", 2)[0]} — use a name from {request.File} ({string.Join(", ", known)}) or an IAM ARN",
+                $"--principal {Echo.Quote(request.Principal)}: {ex.Message.Split(" (Parameter", 2)[0]} — use a name from {request.File} ({string.Join(", ", known)}) or an IAM ARN",
                 ex);
         }
 

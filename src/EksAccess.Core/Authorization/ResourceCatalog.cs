@@ -111,7 +111,12 @@ public sealed class ResourceCatalog
             return true;
         }
 
-        if (FindGroupResource(resource, group) is { } found)
+        // An explicit --api-group names the group exactly: "" is the core group, not "any group" as a bare TYPE is.
+        var found = explicitGroup is null
+            ? FindGroupResource(resource, group)
+            : Resources.FirstOrDefault(r => string.Equals(r.Group, group, StringComparison.Ordinal)
+                && (NameMatches(r, resource) || r.ShortNames.Contains(resource, StringComparer.Ordinal)));
+        if (found is not null)
         {
             resolved = Resolved(found);
             return true;

@@ -298,6 +298,9 @@ internal sealed partial class AccessConfigReader
         return new InlinePolicyConfig(name, document) { Location = map.Location };
     }
 
+    /// <summary>IAM refuses a policy with a key given twice; JSON readers disagree on which one wins, so it is an error.</summary>
+    private static readonly JsonDocumentOptions PolicyJsonOptions = new() { AllowDuplicateProperties = false };
+
     private JsonObject ReadPolicyDocument(ConfigNode node)
     {
         switch (node)
@@ -307,7 +310,7 @@ internal sealed partial class AccessConfigReader
             case ConfigScalar { IsNull: false } scalar:
                 try
                 {
-                    if (JsonNode.Parse(scalar.Value) is JsonObject parsed)
+                    if (JsonNode.Parse(scalar.Value, documentOptions: PolicyJsonOptions) is JsonObject parsed)
                     {
                         return parsed;
                     }

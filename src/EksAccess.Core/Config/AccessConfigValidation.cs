@@ -469,7 +469,7 @@ internal sealed class AccessConfigValidation
     {
         if (!ConfigNames.IsQuantity(value))
         {
-            Report(at, $"{what} value '{value}' is not a Kubernetes quantity", "write a number with an optional suffix, e.g. \"500m\", \"2\", \"8Gi\"");
+            Report(at, $"{what} value {Echo.Quote(value)} is not a Kubernetes quantity", "write a number with an optional suffix, e.g. \"500m\", \"2\", \"8Gi\"");
         }
     }
 
@@ -485,7 +485,7 @@ internal sealed class AccessConfigValidation
             }
             else if (!ConfigNames.IsLabelValue(value))
             {
-                Report(labelAt, $"label value '{value}' of '{key}' is invalid", "use at most 63 letters, digits, '-', '_' and '.', starting and ending alphanumeric (or empty)");
+                Report(labelAt, $"label value {Echo.Quote(value)} of '{key}' is invalid", "use at most 63 letters, digits, '-', '_' and '.', starting and ending alphanumeric (or empty)");
             }
         }
     }
@@ -848,13 +848,13 @@ internal sealed class AccessConfigValidation
         var isRole = _roles.Contains(value);
         if (isUser && isRole)
         {
-            Report(at, $"{what} '{value}' names both an IAM user and an IAM role", $"write the ARN instead: arn:{PartitionOrDefault}:iam::{AccountOrExample}:user/{value} or …:role/{value}");
+            Report(at, $"{what} {Echo.Quote(value)} names both an IAM user and an IAM role", $"write the ARN instead: arn:{PartitionOrDefault}:iam::{AccountOrExample}:user/{value} or …:role/{value}");
         }
         else if (!isUser && !isRole)
         {
             Report(
                 at,
-                $"{what} '{value}' is neither an IAM user or role in this config nor an IAM ARN",
+                $"{what} {Echo.Quote(value)} is neither an IAM user or role in this config nor an IAM ARN",
                 Join(Spelling.DidYouMean(value, [.. _users, .. _roles]), $"define it under iam.users or iam.roles, or write its ARN, e.g. arn:{PartitionOrDefault}:iam::{AccountOrExample}:role/{(value.Length == 0 ? "NAME" : value)}"));
         }
     }
@@ -865,7 +865,14 @@ internal sealed class AccessConfigValidation
         var example = $"arn:{PartitionOrDefault}:iam::{AccountOrExample}:{kinds[0]}/NAME";
         if (!IamArnSyntax.TryParse(value, out var arn, out var problem))
         {
-            Report(at, $"{what} '{value}' is not a valid IAM ARN: {problem}", $"write it as {example}");
+            Report(at, $"{what} {Echo.Quote(value)} is not a valid IAM ARN: {problem}", $"write it as {example}");
+            return;
+        }
+
+        // The evaluator's parser (verify, whoami, can-i) must never be the first to refuse what validate accepted.
+        if (!IamPrincipalArn.TryParse(value, out _, out var principalProblem))
+        {
+            Report(at, $"{what} is not a principal ARN: {principalProblem}", $"write it as {example}");
             return;
         }
 
@@ -874,13 +881,13 @@ internal sealed class AccessConfigValidation
             var hint = string.Equals(arn.Kind, IamArnSyntax.AssumedRoleKind, StringComparison.Ordinal)
                 ? $"use the role's ARN, arn:{arn.Partition}:iam::{arn.Account}:role/{arn.Name}: sessions come and go, the role stays"
                 : $"write it as {example}";
-            Report(at, $"{what} '{value}' is {KindPhrase(arn.Kind)}, but {string.Join(" or ", kinds.Select(KindPhrase))} is expected here", hint);
+            Report(at, $"{what} {Echo.Quote(value)} is {KindPhrase(arn.Kind)}, but {string.Join(" or ", kinds.Select(KindPhrase))} is expected here", hint);
             return;
         }
 
         if (_partition is not null && !string.Equals(arn.Partition, _partition, StringComparison.Ordinal))
         {
-            Report(at, $"{what} '{value}' is in partition '{arn.Partition}', but the cluster is in '{_partition}'", $"write arn:{_partition}:… (the partition follows cluster.region)");
+            Report(at, $"{what} {Echo.Quote(value)} is in partition '{arn.Partition}', but the cluster is in '{_partition}'", $"write arn:{_partition}:… (the partition follows cluster.region)");
             return;
         }
 
@@ -890,7 +897,7 @@ internal sealed class AccessConfigValidation
         {
             Report(
                 at,
-                $"{what} '{value}' is in account {arn.Account}, which is neither the cluster's account {_account} nor in cluster.trustedAccountIds",
+                $"{what} {Echo.Quote(value)} is in account {arn.Account}, which is neither the cluster's account {_account} nor in cluster.trustedAccountIds",
                 $"add \"{arn.Account}\" to cluster.trustedAccountIds if that account should have access, or fix the account ID");
         }
     }

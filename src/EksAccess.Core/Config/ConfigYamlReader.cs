@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -14,7 +15,6 @@ internal sealed class ConfigYamlReader
 
     /// <summary>Limits that keep hostile input (alias bombs, deep nesting) from exhausting memory or the stack.</summary>
     private const long MaxExpandedNodes = 200_000;
-    private const int MaxDepth = 100;
 
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
@@ -39,7 +39,7 @@ internal sealed class ConfigYamlReader
 
     private ConfigNode? ReadStream(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new DepthLimitedParser(text);
         try
         {
             ConfigNode? root = null;
@@ -71,7 +71,7 @@ internal sealed class ConfigYamlReader
         }
         catch (YamlException ex)
         {
-            _diagnostics.Add(_limitExceeded
+            _diagnostics.Add(_limitExceeded || ex is InputTooDeepException
                 ? new Diagnostic(Locate(ex.Start), $"the YAML is too large to read: {ex.Message}", "an access config needs neither deep nesting nor aliases that expand this much")
                 : new Diagnostic(Locate(ex.Start), $"YAML syntax error: {ex.Message.TrimEnd('.')}", "fix the YAML at this position (check indentation, quotes and brackets)"));
             return null;
@@ -84,7 +84,7 @@ internal sealed class ConfigYamlReader
         }
     }
 
-    private ParsingEvent? Next(Parser parser)
+    private ParsingEvent? Next(DepthLimitedParser parser)
     {
         if (!parser.MoveNext())
         {
@@ -96,14 +96,14 @@ internal sealed class ConfigYamlReader
         return current;
     }
 
-    private void SkipToDocumentEnd(Parser parser)
+    private void SkipToDocumentEnd(DepthLimitedParser parser)
     {
         while (parser.Current is not DocumentEnd && Next(parser) is not null)
         {
         }
     }
 
-    private ConfigNode ReadNode(Parser parser, ParsingEvent current)
+    private ConfigNode ReadNode(DepthLimitedParser parser, ParsingEvent current)
     {
         var before = _expandedNodes;
         ConfigNode node;
@@ -111,6 +111,7 @@ internal sealed class ConfigYamlReader
         switch (current)
         {
             case Scalar scalar:
+                ReportControlCharacters(scalar);
                 node = new ConfigScalar(
                     Locate(scalar.Start),
                     scalar.Value,
@@ -147,6 +148,34 @@ internal sealed class ConfigYamlReader
         return node;
     }
 
+    /// <summary>
+    /// NUL, DEL and the other control characters (tab and line breaks aside) have no place in a name, ARN or policy,
+    /// and would reach rendered scripts verbatim; YAML writes them only through escapes such as "\0".
+    /// </summary>
+    private void ReportControlCharacters(Scalar scalar)
+    {
+        var index = scalar.Value.AsSpan().IndexOfAnyInRange('\u0000', '\u001f');
+        while (index >= 0 && scalar.Value[index] is '\t' or '\n' or '\r')
+        {
+            var next = scalar.Value.AsSpan(index + 1).IndexOfAnyInRange('\u0000', '\u001f');
+            index = next < 0 ? -1 : index + 1 + next;
+        }
+
+        if (index < 0)
+        {
+            index = scalar.Value.IndexOfAny(['\u007f', '\ufffd']);
+        }
+
+        if (index >= 0)
+        {
+            var what = scalar.Value[index] == '\ufffd' ? "an invalid (replaced) character" : "the control character U+" + ((int)scalar.Value[index]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            _diagnostics.Add(new Diagnostic(
+                Locate(scalar.Start),
+                $"the value {Echo.Quote(scalar.Value)} contains {what}",
+                "remove it: names, ARNs and policies are printable text"));
+        }
+    }
+
     private void Count(long nodes, Mark at)
     {
         _expandedNodes += nodes;
@@ -159,14 +188,14 @@ internal sealed class ConfigYamlReader
 
     private void Enter(Mark at)
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > InputLimits.MaxDepth)
         {
             _limitExceeded = true;
-            throw new YamlException(at, at, $"collections are nested more than {MaxDepth} levels deep");
+            throw new YamlException(at, at, InputLimits.TooDeepMessage);
         }
     }
 
-    private ConfigSequence ReadSequence(Parser parser, SequenceStart start)
+    private ConfigSequence ReadSequence(DepthLimitedParser parser, SequenceStart start)
     {
         Enter(start.Start);
         var items = ImmutableArray.CreateBuilder<ConfigNode>();
@@ -179,7 +208,7 @@ internal sealed class ConfigYamlReader
         return new ConfigSequence(Locate(start.Start), items.ToImmutable());
     }
 
-    private ConfigMapping ReadMapping(Parser parser, MappingStart start)
+    private ConfigMapping ReadMapping(DepthLimitedParser parser, MappingStart start)
     {
         Enter(start.Start);
         var entries = ImmutableArray.CreateBuilder<ConfigMappingEntry>();

@@ -18,4 +18,10 @@ public sealed record AwsAuthMappings(
 
     /// <summary>The items of <see cref="MapAccounts"/> with their positions.</summary>
     public ImmutableArray<AwsAuthAccountMapping> AccountMappings { get; init; } = [];
+
+    /// <summary>
+    /// Sections that could not be read at all (a YAML error, or nesting past the input limit): every entry of such a
+    /// section is dropped while the other sections still map. Also in <see cref="Diagnostics"/>; commands warn about them.
+    /// </summary>
+    public ImmutableArray<Diagnostic> UnreadableSections { get; init; } = [];
 }

@@ -60,22 +60,26 @@ public static class AwsAuthParser
             }
         }
 
-        var roles = ParseRoles(configMap, locator, diagnostics);
-        var users = ParseUsers(configMap, locator, diagnostics);
-        var accounts = ParseAccounts(configMap, locator, diagnostics);
+        // Each section is read on its own (ParseMap): one that is not YAML is dropped whole, the others still map.
+        var unreadable = ImmutableArray.CreateBuilder<Diagnostic>();
+        var roles = ParseRoles(ReadSection(configMap, AwsAuthRoleMapping.Section, locator, unreadable), locator, diagnostics);
+        var users = ParseUsers(ReadSection(configMap, AwsAuthUserMapping.Section, locator, unreadable), locator, diagnostics);
+        var accounts = ParseAccounts(ReadSection(configMap, AwsAuthAccountMapping.Section, locator, unreadable), locator, diagnostics);
+        diagnostics.AddRange(unreadable);
         ReportDuplicates(roles, users, diagnostics);
 
         return new AwsAuthMappings(roles, users, [.. accounts.Select(account => account.AccountId)], diagnostics.ToImmutable())
         {
             AccountMappings = accounts,
+            UnreadableSections = unreadable.ToImmutable(),
         };
     }
 
-    private static ImmutableArray<AwsAuthRoleMapping> ParseRoles(ConfigMapObject configMap, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static ImmutableArray<AwsAuthRoleMapping> ParseRoles(AwsAuthYamlNode? root, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         const string section = AwsAuthRoleMapping.Section;
         var result = ImmutableArray.CreateBuilder<AwsAuthRoleMapping>();
-        foreach (var (index, entry) in ReadEntries(configMap, section, locator, diagnostics))
+        foreach (var (index, entry) in ReadEntries(root, section, locator, diagnostics))
         {
             var location = locator.Locate(section, entry.Line, entry.Column);
             var fields = DecodeEntry(entry, section, index, RoleFields, locator, diagnostics);
@@ -106,11 +110,11 @@ public static class AwsAuthParser
         return result.ToImmutable();
     }
 
-    private static ImmutableArray<AwsAuthUserMapping> ParseUsers(ConfigMapObject configMap, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static ImmutableArray<AwsAuthUserMapping> ParseUsers(AwsAuthYamlNode? root, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         const string section = AwsAuthUserMapping.Section;
         var result = ImmutableArray.CreateBuilder<AwsAuthUserMapping>();
-        foreach (var (index, entry) in ReadEntries(configMap, section, locator, diagnostics))
+        foreach (var (index, entry) in ReadEntries(root, section, locator, diagnostics))
         {
             var location = locator.Locate(section, entry.Line, entry.Column);
             var fields = DecodeEntry(entry, section, index, UserFields, locator, diagnostics);
@@ -133,9 +137,8 @@ public static class AwsAuthParser
 
     /// <summary>The items of a mapRoles/mapUsers section (null items included, as Go decodes them to empty entries).</summary>
     private static IEnumerable<(int Index, AwsAuthYamlNode Entry)> ReadEntries(
-        ConfigMapObject configMap, string section, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
+        AwsAuthYamlNode? root, string section, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
-        var root = ReadSection(configMap, section, locator, diagnostics);
         switch (root)
         {
             case null:
@@ -158,7 +161,8 @@ public static class AwsAuthParser
         }
     }
 
-    private static AwsAuthYamlNode? ReadSection(ConfigMapObject configMap, string section, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
+    /// <summary>The section's first document; null (with a diagnostic in <paramref name="unreadable"/>) when it is no YAML.</summary>
+    private static AwsAuthYamlNode? ReadSection(ConfigMapObject configMap, string section, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder unreadable)
     {
         if (!configMap.Data.TryGetValue(section, out var text) || IsSkippable(text))
         {
@@ -168,9 +172,11 @@ public static class AwsAuthParser
         var root = AwsAuthYamlReader.Read(text, out var error);
         if (error is not null)
         {
-            diagnostics.Add(new Diagnostic(
+            unreadable.Add(new Diagnostic(
                 locator.Locate(section, error.Line, error.Column),
-                $"aws-auth {section} is not valid YAML ({error.Message}); the authenticator drops the whole {section} section",
+                error.TooDeep
+                    ? $"aws-auth {section} is {InputLimits.TooDeepMessage}; eksaccess reads no entry of {section}, as if the authenticator dropped the section"
+                    : $"aws-auth {section} is not valid YAML ({error.Message}); the authenticator drops the whole {section} section",
                 "fix the YAML: the other sections are still read"));
             return null;
         }
@@ -423,10 +429,9 @@ public static class AwsAuthParser
         }
     }
 
-    private static ImmutableArray<AwsAuthAccountMapping> ParseAccounts(ConfigMapObject configMap, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static ImmutableArray<AwsAuthAccountMapping> ParseAccounts(AwsAuthYamlNode? root, AwsAuthLocator locator, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         const string section = AwsAuthAccountMapping.Section;
-        var root = ReadSection(configMap, section, locator, diagnostics);
         if (root is null or AwsAuthYamlScalar { Type: AwsAuthScalarType.Null })
         {
             return [];

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -16,14 +17,14 @@ internal static partial class AwsAuthYamlReader
     private const string YamlTagPrefix = "tag:yaml.org,2002:";
 
     /// <summary>The error of a section the authenticator cannot read at all: it drops the whole section.</summary>
-    internal sealed record ReadError(int Line, int Column, string Message);
+    internal sealed record ReadError(int Line, int Column, string Message, bool TooDeep = false);
 
     public static AwsAuthYamlNode? Read(string text, out ReadError? error)
     {
         error = null;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new DepthLimitedParser(text);
             var anchors = new Dictionary<string, AwsAuthYamlNode>(StringComparer.Ordinal);
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
@@ -37,7 +38,7 @@ internal static partial class AwsAuthYamlReader
         }
         catch (YamlException exception)
         {
-            error = new ReadError((int)exception.Start.Line, (int)exception.Start.Column, Describe(exception));
+            error = new ReadError((int)exception.Start.Line, (int)exception.Start.Column, Describe(exception), exception is InputTooDeepException);
             return null;
         }
         catch (InvalidKeyException exception)

@@ -1,3 +1,4 @@
+using EksAccess.Core.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
@@ -63,25 +64,25 @@ public sealed partial record IamPrincipalArn
         var value = text!;
         if (!AwsPartitions.IsKnown(parsed.Partition))
         {
-            error = $"'{value}' has partition '{parsed.Partition}', which is not one of {string.Join(", ", AwsPartitions.All)}";
+            error = $"{Echo.Quote(value)} has partition '{parsed.Partition}', which is not one of {string.Join(", ", AwsPartitions.All)}";
             return false;
         }
 
         if (parsed.Service is not ("iam" or "sts"))
         {
-            error = $"'{value}' is an ARN of service '{parsed.Service}': only IAM users, roles, the root user and STS sessions can authenticate";
+            error = $"{Echo.Quote(value)} is an ARN of service '{parsed.Service}': only IAM users, roles, the root user and STS sessions can authenticate";
             return false;
         }
 
         if (parsed.Region.Length != 0)
         {
-            error = $"'{value}' has region '{parsed.Region}': IAM and STS principal ARNs have an empty region (arn:{parsed.Partition}:{parsed.Service}::{parsed.AccountId}:…)";
+            error = $"{Echo.Quote(value)} has region '{parsed.Region}': IAM and STS principal ARNs have an empty region (arn:{parsed.Partition}:{parsed.Service}::{parsed.AccountId}:…)";
             return false;
         }
 
         if (!AccountIdPattern().IsMatch(parsed.AccountId))
         {
-            error = $"'{value}' has account '{parsed.AccountId}': an AWS account id is 12 digits";
+            error = $"{Echo.Quote(value)} has account '{parsed.AccountId}': an AWS account id is 12 digits";
             return false;
         }
 
@@ -104,20 +105,20 @@ public sealed partial record IamPrincipalArn
                 return true;
 
             case "iam":
-                error = $"'{value}' is an IAM '{resourceType}', not a principal that can authenticate (only user, role, root and STS sessions can)";
+                error = $"{Echo.Quote(value)} is an IAM '{resourceType}', not a principal that can authenticate (only user, role, root and STS sessions can)";
                 return false;
 
             case "sts" when resourceType is "assumed-role":
                 if (parts.Length < 3 || parts[1..^1].Any(string.IsNullOrEmpty))
                 {
-                    error = $"'{value}' is an assumed-role ARN without a role: expected assumed-role/<role name>/<session name>";
+                    error = $"{Echo.Quote(value)} is an assumed-role ARN without a role: expected assumed-role/<role name>/<session name>";
                     return false;
                 }
 
                 var session = parts[^1];
                 if (!SessionNamePattern().IsMatch(session))
                 {
-                    error = $"'{value}' has session name '{session}': a role session name is 2-64 characters of letters, digits and +=,.@_-";
+                    error = $"{Echo.Quote(value)} has session name {Echo.Quote(session)}: a role session name is 2-64 characters of letters, digits and +=,.@_-";
                     return false;
                 }
 
@@ -127,7 +128,7 @@ public sealed partial record IamPrincipalArn
             case "sts" when resourceType is "federated-user":
                 if (parts.Length != 2 || !NamePattern().IsMatch(parts[1]))
                 {
-                    error = $"'{value}' is not a federated-user ARN: expected federated-user/<name>";
+                    error = $"{Echo.Quote(value)} is not a federated-user ARN: expected federated-user/<name>";
                     return false;
                 }
 
@@ -135,7 +136,7 @@ public sealed partial record IamPrincipalArn
                 return true;
 
             default:
-                error = $"'{value}' has STS resource '{resourceType}': only assumed-role and federated-user sessions can authenticate";
+                error = $"{Echo.Quote(value)} has STS resource '{resourceType}': only assumed-role and federated-user sessions can authenticate";
                 return false;
         }
     }
@@ -179,21 +180,21 @@ public sealed partial record IamPrincipalArn
         name = "";
         if (parts.Length < 2 || parts.Any(string.IsNullOrEmpty))
         {
-            error = $"'{value}' has no {parts[0]} name: expected {parts[0]}/<name> or {parts[0]}/<path>/<name>";
+            error = $"{Echo.Quote(value)} has no {parts[0]} name: expected {parts[0]}/<name> or {parts[0]}/<path>/<name>";
             return false;
         }
 
         name = parts[^1];
         if (!NamePattern().IsMatch(name))
         {
-            error = $"'{value}' has {parts[0]} name '{name}': IAM names use letters, digits and +=,.@_-";
+            error = $"{Echo.Quote(value)} has {parts[0]} name {Echo.Quote(name)}: IAM names use letters, digits and +=,.@_-";
             return false;
         }
 
         var segments = parts[1..^1];
         if (segments.Any(segment => !PathSegmentPattern().IsMatch(segment)))
         {
-            error = $"'{value}' has an invalid path: IAM path segments are printable ASCII";
+            error = $"{Echo.Quote(value)} has an invalid path: IAM path segments are printable ASCII";
             return false;
         }
 

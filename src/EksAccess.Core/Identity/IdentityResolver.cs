@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Core.Identity;
 
@@ -60,18 +61,18 @@ public sealed class IdentityResolver
     /// Who <paramref name="principalArn"/> becomes. An IAM role ARN is taken as a session of that role, named
     /// <paramref name="sessionName"/> or <see cref="DefaultSessionName"/>; an assumed-role ARN carries its own session name.
     /// </summary>
-    /// <exception cref="ArgumentException">The input is not an IAM/STS principal ARN, or the session name is invalid or contradicts the ARN.</exception>
+    /// <exception cref="InvalidPrincipalException">The input is not an IAM/STS principal ARN, or the session name is invalid or contradicts the ARN.</exception>
     public IdentityResolution Resolve(string principalArn, string? sessionName = null)
     {
         if (!IamPrincipalArn.TryParse(principalArn, out var principal, out var error))
         {
-            throw new ArgumentException(error, nameof(principalArn));
+            throw new InvalidPrincipalException(error);
         }
 
         if (sessionName is not null && !IamPrincipalArn.IsValidSessionName(sessionName))
         {
-            throw new ArgumentException(
-                $"'{sessionName}' is not a role session name: 2-64 characters of letters, digits and +=,.@_-", nameof(sessionName));
+            throw new InvalidPrincipalException(
+                $"{Echo.Quote(sessionName)} is not a role session name: 2-64 characters of letters, digits and +=,.@_- (STS AssumeRole RoleSessionName)");
         }
 
         var notes = new List<string>();
@@ -90,8 +91,8 @@ public sealed class IdentityResolver
             case IamPrincipalKind.AssumedRole:
                 if (sessionName is not null && !string.Equals(sessionName, principal.SessionName, StringComparison.Ordinal))
                 {
-                    throw new ArgumentException(
-                        $"session name '{sessionName}' contradicts the session '{principal.SessionName}' in {principal.Value}", nameof(sessionName));
+                    throw new InvalidPrincipalException(
+                        $"session name {Echo.Quote(sessionName)} contradicts the session '{principal.SessionName}' in {principal.Value}: drop --session-name or use the role ARN");
                 }
 
                 return ResolveCaller(principal, principal.Value, principal.SessionName, notes, sessionIsDefault: false);

@@ -1,4 +1,5 @@
 using System.Text;
+using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -61,7 +62,7 @@ internal sealed class AwsAuthSectionText
     {
         section = Empty();
         error = null;
-        var parser = new Parser(new StringReader(text));
+        var parser = new DepthLimitedParser(text);
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
         {
@@ -173,7 +174,7 @@ internal sealed class AwsAuthSectionText
         return true;
     }
 
-    private static bool ExpectEnd(Parser parser, ref string? error)
+    private static bool ExpectEnd(DepthLimitedParser parser, ref string? error)
     {
         parser.Consume<DocumentEnd>();
         if (!parser.Accept<StreamEnd>(out _))
@@ -186,7 +187,7 @@ internal sealed class AwsAuthSectionText
     }
 
     /// <summary>Skips one node with its children (<paramref name="end"/>: where its last event ends); false when it holds an anchor or an alias.</summary>
-    private static bool SkipNode(Parser parser, out Mark end)
+    private static bool SkipNode(DepthLimitedParser parser, out Mark end)
     {
         var depth = 0;
         end = parser.Current!.End;

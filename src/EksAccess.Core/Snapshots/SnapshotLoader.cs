@@ -1,5 +1,6 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots.Loading;
+using EksAccess.Core.Text;
 using YamlDotNet.Core;
 
 namespace EksAccess.Core.Snapshots;
@@ -51,6 +52,12 @@ public static class SnapshotLoader
 
     private static Diagnostic SyntaxError(SnapshotFile file, YamlException ex)
     {
+        var location = new SourceLocation(file.Path, (int)ex.Start.Line, (int)ex.Start.Column);
+        if (ex is InputTooDeepException)
+        {
+            return new Diagnostic(location, $"the file is {InputLimits.TooDeepMessage}", "no kubectl or aws output nests this deep: regenerate the file (see docs/decisions/input-limits.md)");
+        }
+
         var isJson = file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         var message = ex.Message.TrimEnd('.');
         if (message.Length > 0)
@@ -61,7 +68,6 @@ public static class SnapshotLoader
         var hint = string.Equals(Path.GetFileName(file.Path), ClusterFileName, StringComparison.Ordinal)
             ? "fix the file; it should be the output of aws eks describe-cluster"
             : "fix the file; snapshot files are kubectl get -o yaml|json (or aws eks) output";
-        var location = new SourceLocation(file.Path, (int)ex.Start.Line, (int)ex.Start.Column);
         return new Diagnostic(location, $"{(isJson ? "JSON" : "YAML")} syntax error: {message}", hint);
     }
 }

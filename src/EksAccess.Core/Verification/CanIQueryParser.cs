@@ -105,6 +105,42 @@ public static class CanIQueryParser
             }
         }
 
+        return TryBuild(positional, ns, allNamespaces, subresource, apiGroup, out query, out error);
+    }
+
+    /// <summary>
+    /// Builds the query from values a command-line parser has already separated (no second argv parse):
+    /// <paramref name="apiGroup"/> "" is the core group, null means "resolve TYPE through the resource table".
+    /// </summary>
+    public static bool TryCreate(
+        string verb, string type, string? name, string? @namespace, bool allNamespaces, string? subresource, string? apiGroup,
+        [NotNullWhen(true)] out CanIQuery? query, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(verb);
+        ArgumentNullException.ThrowIfNull(type);
+        if (@namespace is { Length: 0 })
+        {
+            query = null;
+            error = "flag --namespace has an empty value";
+            return false;
+        }
+
+        if (subresource is { Length: 0 })
+        {
+            query = null;
+            error = "flag --subresource has an empty value";
+            return false;
+        }
+
+        List<string> positional = name is null ? [verb, type] : [verb, type, name];
+        return TryBuild(positional, @namespace, allNamespaces, subresource, apiGroup, out query, out error);
+    }
+
+    private static bool TryBuild(
+        List<string> positional, string? ns, bool allNamespaces, string? subresource, string? apiGroup,
+        [NotNullWhen(true)] out CanIQuery? query, [NotNullWhen(false)] out string? error)
+    {
+        query = null;
         if (positional.Count is < 2 or > 3)
         {
             error = positional.Count switch

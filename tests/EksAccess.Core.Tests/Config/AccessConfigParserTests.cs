@@ -292,7 +292,7 @@ public sealed class AccessConfigParserTests
         var result = AccessConfigParser.Parse(text, "deep.yaml");
 
         result.Config.ShouldBeNull();
-        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("the YAML is too large to read: collections are nested more than 100 levels deep");
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("the YAML is too large to read: nested more than 256 levels deep (eksaccess's limit for YAML and JSON input)");
     }
 
     [Theory]

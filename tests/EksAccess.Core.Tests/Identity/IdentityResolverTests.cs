@@ -386,15 +386,15 @@ public sealed class IdentityResolverTests
     }
 
     [Theory]
-    [InlineData("dev-john", null, "'dev-john' is not an ARN: it must start with 'arn:' (Parameter 'principalArn')")]
-    [InlineData("arn:aws:iam::111122223333:group/devs", null, "'arn:aws:iam::111122223333:group/devs' is an IAM 'group', not a principal that can authenticate (only user, role, root and STS sessions can) (Parameter 'principalArn')")]
-    [InlineData(DeveloperRole, "x", "'x' is not a role session name: 2-64 characters of letters, digits and +=,.@_- (Parameter 'sessionName')")]
-    [InlineData("arn:aws:sts::111122223333:assumed-role/Dev/jane", "john", "session name 'john' contradicts the session 'jane' in arn:aws:sts::111122223333:assumed-role/Dev/jane (Parameter 'sessionName')")]
-    public void Resolve_MalformedInput_ThrowsArgumentException(string arn, string? session, string expected)
+    [InlineData("dev-john", null, "'dev-john' is not an ARN: it must start with 'arn:'")]
+    [InlineData("arn:aws:iam::111122223333:group/devs", null, "'arn:aws:iam::111122223333:group/devs' is an IAM 'group', not a principal that can authenticate (only user, role, root and STS sessions can)")]
+    [InlineData(DeveloperRole, "x", "'x' is not a role session name: 2-64 characters of letters, digits and +=,.@_- (STS AssumeRole RoleSessionName)")]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/Dev/jane", "john", "session name 'john' contradicts the session 'jane' in arn:aws:sts::111122223333:assumed-role/Dev/jane: drop --session-name or use the role ARN")]
+    public void Resolve_MalformedInput_ThrowsInvalidPrincipalException(string arn, string? session, string expected)
     {
         var resolver = Resolver(AuthenticationMode.ApiAndConfigMap);
 
-        Should.Throw<ArgumentException>(() => resolver.Resolve(arn, session)).Message.ShouldBe(expected);
+        Should.Throw<InvalidPrincipalException>(() => resolver.Resolve(arn, session)).Message.ShouldBe(expected);
     }
 
     [Fact]

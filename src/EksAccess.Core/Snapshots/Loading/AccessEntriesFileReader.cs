@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
+using EksAccess.Core.Text;
 using YamlDotNet.Core.Events;
 
 namespace EksAccess.Core.Snapshots.Loading;
@@ -14,6 +15,9 @@ internal sealed class AccessEntriesFileReader : YamlNodeReader
 {
     private const string FileHint = "write {\"accessEntries\": [ ... ]} with one describe-access-entry accessEntry (plus associatedAccessPolicies) per item";
     private const string PolicyHint = "each associated policy needs policyArn and accessScope.type (cluster, or namespace with namespaces), as list-associated-access-policies prints it";
+
+    /// <summary>The access entry types of the EKS API (CreateAccessEntry type).</summary>
+    private static readonly string[] EntryTypes = [AccessEntry.StandardType, "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX", "EC2", "HYBRID_LINUX", "HYPERPOD_LINUX"];
 
     private readonly SnapshotBuilder _builder;
 
@@ -105,7 +109,13 @@ internal sealed class AccessEntriesFileReader : YamlNodeReader
                     principalArn = ReadString("principalArn", share: false);
                     break;
                 case "type":
+                    var typeAt = Current.Start;
                     type = ReadString("type");
+                    if (type is not null && !EntryTypes.Contains(type, StringComparer.Ordinal))
+                    {
+                        Report(new Diagnostic(At(typeAt), $"access entry type {Echo.Quote(type)} is not one EKS has", $"use one of {string.Join(", ", EntryTypes)}, as describe-access-entry prints it"));
+                    }
+
                     break;
                 case "username":
                     username = ReadString("username");

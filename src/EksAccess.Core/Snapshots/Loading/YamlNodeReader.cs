@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EksAccess.Core.Config;
+using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -14,7 +15,7 @@ namespace EksAccess.Core.Snapshots.Loading;
 /// </summary>
 internal abstract class YamlNodeReader
 {
-    private readonly Parser _parser;
+    private readonly DepthLimitedParser _parser;
     private readonly List<string> _stringScratch = [];
     private ParsingEvent _current;
 
@@ -22,7 +23,7 @@ internal abstract class YamlNodeReader
     {
         File = file;
         Pool = pool;
-        _parser = new Parser(new StringReader(file.Text));
+        _parser = new DepthLimitedParser(file.Text);
         _current = new StreamEnd();
     }
 
@@ -71,18 +72,7 @@ internal abstract class YamlNodeReader
 
     protected void MoveNext()
     {
-        bool moved;
-        try
-        {
-            moved = _parser.MoveNext();
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet's scanner throws this (instead of a YamlException) on some malformed flow collections.
-            throw new YamlException(_current.End, _current.End, "malformed flow collection (an unclosed '[' or '{'?)", ex);
-        }
-
-        if (!moved)
+        if (!_parser.MoveNext())
         {
             throw new YamlException(_current.End, _current.End, "unexpected end of file");
         }
