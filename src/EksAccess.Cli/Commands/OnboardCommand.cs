@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using EksAccess.Aws;
 using EksAccess.Cli.Kubeconfig;
 using EksAccess.Core.Evaluation;
