@@ -201,7 +201,7 @@ internal static class OnboardCommand
         try
         {
             using var document = JsonDocument.Parse(ConfigLoader.ReadText(path));
-            if (!document.RootElement.TryGetProperty("cluster", out var cluster) || cluster.ValueKind != JsonValueKind.Object)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("cluster", out var cluster) || cluster.ValueKind != JsonValueKind.Object)
             {
                 return (null, null);
             }
@@ -215,7 +215,9 @@ internal static class OnboardCommand
         }
         catch (JsonException ex)
         {
-            throw new InputException($"{path}: not valid JSON: {ex.Message}", ex);
+            // System.Text.Json counts from 0 and names its own internals; say where, as every other file error does.
+            var at = ex.LineNumber is { } line ? $"{path}:{line + 1}:{(ex.BytePositionInLine ?? 0) + 1}" : path;
+            throw new InputException($"{at}: cluster.json is not valid JSON — save the output of 'aws eks describe-cluster --name NAME' as cluster.json", ex);
         }
     }
 }

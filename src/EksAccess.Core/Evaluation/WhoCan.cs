@@ -18,7 +18,9 @@ public static class WhoCan
         var entries = ImmutableArray.CreateBuilder<WhoCanEntry>();
         foreach (var principal in model.Identities.KnownPrincipals().Where(p => p.Status == KnownPrincipalStatus.Active))
         {
-            if (principal.Resolution is not IdentityResolution.Mapped mapped)
+            // Resolved as whoami resolves it (a token's session, templates rendered): a mapping whose username EKS
+            // cannot render for a caller (a node role's {{EC2PrivateDNSName}} outside EC2) admits nobody, so it is not listed.
+            if (principal.Resolution is not IdentityResolution.Mapped || model.Identities.Resolve(principal.Principal) is not IdentityResolution.Mapped mapped)
             {
                 continue;
             }
@@ -34,6 +36,11 @@ public static class WhoCan
         entries.Add(new WhoCanEntry(Subject.GroupKind, "system:masters", "", "privileged group: allowed before RBAC, cannot be revoked by RBAC"));
         foreach (var grant in model.Authorizer.Rbac.SubjectsAllowed(request))
         {
+            if (string.Equals(grant.Subject.Kind, Subject.GroupKind, StringComparison.Ordinal) && string.Equals(grant.Subject.Name, "system:masters", StringComparison.Ordinal))
+            {
+                continue; // listed once above: it needs no binding, so the cluster-admin binding adds nothing.
+            }
+
             entries.Add(new WhoCanEntry(grant.Subject.Kind, grant.Subject.Name, grant.Subject.Namespace, grant.Via.Explain()));
         }
 

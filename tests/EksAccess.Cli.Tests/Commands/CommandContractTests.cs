@@ -167,4 +167,46 @@ public sealed class CommandContractTests : IDisposable
         exitCode.ShouldBe(ExitCodes.InternalError);
         stderr.ToString().ShouldStartWith("internal error: InvalidOperationException: a bug — this is a bug in eksaccess");
     }
+
+    [Theory]
+    [InlineData("null", null)]
+    [InlineData("cluster:\n  name: x\n", ":1:1: cluster.json is not valid JSON")]
+    [InlineData("{\"cluster\": {\"endpoint\": NaN}}", ":1:26: cluster.json is not valid JSON")]
+    public async Task Onboard_SnapshotClusterFileNotJson_OneLineWithPositionOrIgnored(string content, string? error)
+    {
+        var snapshot = Path.Combine(_temp, "snap");
+        Directory.CreateDirectory(snapshot);
+        foreach (var file in Directory.GetFiles(Seed000Snapshot))
+        {
+            File.Copy(file, Path.Combine(snapshot, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(snapshot, "cluster.json"), content, TestContext.Current.CancellationToken);
+
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000Config, "--principal", "dev-john", "--output-dir", Path.Combine(_temp, "b"), "--snapshot", snapshot);
+
+        result.Stderr.ShouldNotContain("LineNumber");
+        result.Stderr.ShouldNotContain("Exception");
+        if (error is not null)
+        {
+            result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
+            result.Stderr.ShouldContain(error);
+            result.Stderr.TrimEnd('\n').ShouldNotContain("\n");
+        }
+    }
+
+    [Fact]
+    public async Task WhoCan_AgreesWithWhoAmI_MastersOnceAndNoPrincipalEksRejects()
+    {
+        var result = await CliRunner.RunAsync("who-can", "get", "secrets", "-n", "kube-system", "--snapshot", Seed000Snapshot);
+
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
+        result.Stdout.Split('\n').Count(l => l.Contains(" system:masters ", StringComparison.Ordinal)).ShouldBe(1);
+        result.Stdout.ShouldNotContain("{{");
+        foreach (var arn in result.Stdout.Split('\n').Where(l => l.StartsWith("IAM", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]))
+        {
+            var whoami = await CliRunner.RunAsync("whoami", "--as-arn", arn, "--snapshot", Seed000Snapshot);
+            whoami.ExitCode.ShouldBe(ExitCodes.Success, $"{arn}: {whoami.Stdout}");
+        }
+    }
 }
