@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EksAccess.Aws.Access;
+using EksAccess.Aws.Files;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Cli.Planning;
@@ -137,14 +138,7 @@ internal sealed class AwsPlanExecutor
             path = Path.Combine(_context.SecretsDirectory, $"{key.UserName}.access-key.{key.AccessKeyId}.json");
         }
 
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(bytes, cancellationToken);
+        await PrivateFile.CreateNewAsync(path, bytes, cancellationToken);
         return path;
     }
 
