@@ -7,14 +7,32 @@ using EksAccess.Aws.Sts;
 
 namespace EksAccess.Aws;
 
-/// <summary>The five AWS clients eksaccess uses; the CLI builds one with <see cref="Create"/>, tests with fakes.</summary>
-public sealed record AwsClients(
-    IEksClient Eks,
-    IIamClient Iam,
-    IStsClient Sts,
-    ICloudTrailClient CloudTrail,
-    ICloudWatchLogsClient CloudWatchLogs)
+/// <summary>
+/// The signed AWS clients eksaccess uses, sharing one connection pool; the CLI builds one with <see cref="Create"/>,
+/// tests with fakes. The SDK-shaped EKS, IAM and STS clients are internal: the CLI reaches them only through
+/// <see cref="Access.IAwsAccessClient"/>. CloudTrail and CloudWatch Logs stay public for the audit reads.
+/// </summary>
+public sealed class AwsClients
 {
+    internal AwsClients(IEksClient eks, IIamClient iam, IStsClient sts, ICloudTrailClient cloudTrail, ICloudWatchLogsClient cloudWatchLogs)
+    {
+        Eks = eks;
+        Iam = iam;
+        Sts = sts;
+        CloudTrail = cloudTrail;
+        CloudWatchLogs = cloudWatchLogs;
+    }
+
+    internal IEksClient Eks { get; }
+
+    internal IIamClient Iam { get; }
+
+    internal IStsClient Sts { get; }
+
+    public ICloudTrailClient CloudTrail { get; }
+
+    public ICloudWatchLogsClient CloudWatchLogs { get; }
+
     /// <summary>
     /// Real clients sharing one HttpClient, credential source and retry policy. Nothing is resolved until the first
     /// call, so a missing region or credentials surfaces as <see cref="AwsConfigurationException"/> from that call.

@@ -1,4 +1,5 @@
 using EksAccess.Aws;
+using EksAccess.Aws.Access;
 using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli;
@@ -17,6 +18,10 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, TimeProv
 
     /// <summary>Builds the AWS clients for a command (tests pass fakes).</summary>
     public Func<AwsClientSettings, AwsClients> CreateAwsClients { get; init; } = AwsClients.Create;
+
+    /// <summary>The domain-facing AWS adapter for a command, over <see cref="CreateAwsClients"/>.</summary>
+    public IAwsAccessClient CreateAwsAccess(AwsClientSettings settings) =>
+        new AwsAccessClient(CreateAwsClients(settings), AwsClients.ResolveRegion(settings), Time);
 
     /// <summary>The Kubernetes connection every Kubernetes command starts from (its environment lookup); --kubeconfig and --context override it.</summary>
     public KubernetesConnectionOptions KubernetesDefaults { get; init; } = new();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using EksAccess.Aws.Files;
 using EksAccess.Core.Rendering;
 
 namespace EksAccess.Cli;
@@ -14,8 +15,9 @@ internal static class OutputDirectoryWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Written: the paths written (as DIR/relative). NotRendered: files already under the rendered top folders that this render did not write.</summary>
+    /// <remarks>Files named in <paramref name="privateFiles"/> (relative paths) are written owner-only (0600) from the start.</remarks>
     public static async Task<(ImmutableArray<string> Written, ImmutableArray<string> NotRendered)> WriteAsync(
-        string directory, ImmutableArray<RenderedFile> files, CancellationToken cancellationToken)
+        string directory, ImmutableArray<RenderedFile> files, CancellationToken cancellationToken, IReadOnlySet<string>? privateFiles = null)
     {
         var target = Path.GetFullPath(directory);
         var parent = Path.GetDirectoryName(target) ?? throw new InputException($"{directory}: cannot write into a file-system root — name a directory");
@@ -33,7 +35,15 @@ internal static class OutputDirectoryWriter
             {
                 var path = Path.Combine([temp, .. parts]);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, file.Content, Utf8NoBom, cancellationToken).ConfigureAwait(false);
+                if (privateFiles?.Contains(file.RelativePath) == true)
+                {
+                    await PrivateFile.WriteAsync(path, Utf8NoBom.GetBytes(file.Content), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await File.WriteAllTextAsync(path, file.Content, Utf8NoBom, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (file.Executable && !OperatingSystem.IsWindows())
                 {
                     // apply.sh is meant to be run as it is (rwxr-xr-x, as git checks out an executable script).

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using EksAccess.Aws.Files;
 
 namespace EksAccess.Kubernetes;
 
@@ -22,15 +24,7 @@ public sealed class AwsAuthBackup(string directory, TimeProvider time)
             path = Path.Combine(Directory, $"aws-auth.{stamp}-{i.ToString(CultureInfo.InvariantCulture)}.yaml");
         }
 
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(yaml.AsMemory(), cancellationToken);
+        await PrivateFile.CreateNewAsync(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(yaml), cancellationToken);
         return path;
     }
 }

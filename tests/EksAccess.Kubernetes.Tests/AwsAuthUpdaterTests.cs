@@ -75,7 +75,7 @@ public sealed class AwsAuthUpdaterTests
         };
 
         var ex = await Should.ThrowAsync<KubernetesApiException>(() =>
-            updater.UpdateAsync(current => AwsAuthMerge.Merge(current, DesiredState.Build(TestConfigs.Seed000() with { Admins = [] }).AwsAuth, new ClusterSnapshot()) is var edit && edit.IsRefused ? edit with { Refusals = [] } : edit, None));
+            updater.UpdateAsync(current => AwsAuthMerge.Merge(current, DesiredState.Build(TestConfigs.Seed000() with { Admins = [] }).AwsAuth, new ClusterSnapshot()) is var edit && edit.IsRefused ? edit with { Reasons = [] } : edit, None));
 
         ex.Message.ShouldContain("kept changing");
         edits.ShouldBe(AwsAuthUpdater.MaxAttempts);

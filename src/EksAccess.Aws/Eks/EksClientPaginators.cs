@@ -7,7 +7,7 @@ namespace EksAccess.Aws.Eks;
 /// Paginators for <see cref="IEksClient"/>: <c>…PagesAsync</c> yields every response page, <c>…AllAsync</c> every item,
 /// following the continuation token until the service stops returning one.
 /// </summary>
-public static class EksClientPaginators
+internal static class EksClientPaginators
 {
     /// <summary>Every page of ListClusters, starting from <paramref name="request"/>'s own token.</summary>
     public static async IAsyncEnumerable<ListClustersResponse> ListClustersPagesAsync(this IEksClient client, ListClustersRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

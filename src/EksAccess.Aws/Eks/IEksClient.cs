@@ -6,7 +6,7 @@ namespace EksAccess.Aws.Eks;
 /// Amazon EKS (rest-json, API version 2017-11-01), shaped like AWSSDK.EKS's <c>IAmazonEKS</c> for the operations eksaccess uses.
 /// Failures surface as <see cref="AwsServiceException"/> after bounded retries of throttling and transient errors.
 /// </summary>
-public interface IEksClient
+internal interface IEksClient
 {
     Task<DescribeClusterResponse> DescribeClusterAsync(DescribeClusterRequest request, CancellationToken cancellationToken);
 

@@ -146,7 +146,7 @@ internal sealed class AwsEndpointResolver
             return null;
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (!string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal) && !string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)))
+        if (!AwsEndpointUrl.TryParse(value, out var uri))
         {
             throw new AwsConfigurationException($"{name} is not an http(s) URL: '{value}'");
         }

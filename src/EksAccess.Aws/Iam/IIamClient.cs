@@ -6,7 +6,7 @@ namespace EksAccess.Aws.Iam;
 /// AWS IAM (Query API, version 2010-05-08, global endpoint), shaped like AWSSDK.IdentityManagement's <c>IAmazonIdentityManagementService</c> for the operations eksaccess uses. Policy documents in responses are URL-decoded.
 /// Failures surface as <see cref="AwsServiceException"/> after bounded retries of throttling and transient errors.
 /// </summary>
-public interface IIamClient
+internal interface IIamClient
 {
     Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken);
 

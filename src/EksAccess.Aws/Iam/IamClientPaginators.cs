@@ -7,7 +7,7 @@ namespace EksAccess.Aws.Iam;
 /// Paginators for <see cref="IIamClient"/>: <c>…PagesAsync</c> yields every response page, <c>…AllAsync</c> every item,
 /// following the continuation token until the service stops returning one.
 /// </summary>
-public static class IamClientPaginators
+internal static class IamClientPaginators
 {
     /// <summary>Every page of ListUsers, starting from <paramref name="request"/>'s own token.</summary>
     public static async IAsyncEnumerable<ListUsersResponse> ListUsersPagesAsync(this IIamClient client, ListUsersRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

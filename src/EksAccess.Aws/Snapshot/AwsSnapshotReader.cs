@@ -16,7 +16,7 @@ namespace EksAccess.Aws.Snapshot;
 /// AWS CLI prints it (4-space indent, ISO timestamps), so a person can compare it with <c>aws eks</c> output.
 /// A cluster in CONFIG_MAP mode has no access-entry API: its file lists no entries.
 /// </summary>
-public sealed class AwsSnapshotReader
+internal sealed class AwsSnapshotReader
 {
     private static readonly JsonSerializerOptions CliJson = CreateCliJson();
 

@@ -6,7 +6,7 @@ namespace EksAccess.Aws.Sts;
 /// AWS STS, shaped like AWSSDK.SecurityToken's <c>IAmazonSecurityTokenService</c> (and implemented with it).
 /// Failures surface as <see cref="AwsServiceException"/> after bounded retries of throttling and transient errors.
 /// </summary>
-public interface IStsClient
+internal interface IStsClient
 {
     Task<GetCallerIdentityResponse> GetCallerIdentityAsync(GetCallerIdentityRequest request, CancellationToken cancellationToken);
 

@@ -101,8 +101,7 @@ public sealed record EksTokenArguments(EksTokenRequest Request, string? Profile,
         }
 
         Uri? endpointUrl = null;
-        if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUrl)
-            || !(string.Equals(endpointUrl.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal) || string.Equals(endpointUrl.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal))))
+        if (endpoint is not null && !AwsEndpointUrl.TryParse(endpoint, out endpointUrl))
         {
             error = $"--endpoint-url '{endpoint}' is not an http(s) URL";
             return false;

@@ -1,4 +1,7 @@
+using System.Text;
 using EksAccess.Core.Tokens;
+
+using EksAccess.Aws.Files;
 
 namespace EksAccess.Aws.Tokens;
 
@@ -11,7 +14,6 @@ namespace EksAccess.Aws.Tokens;
 public sealed class EksTokenCache
 {
     private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode PrivateFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOther =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
@@ -73,30 +75,14 @@ public sealed class EksTokenCache
     {
         ArgumentNullException.ThrowIfNull(token);
         var path = PathFor(key);
-        var temporary = Path.Combine(Directory, $".{key}.{Guid.NewGuid():N}.tmp");
         try
         {
             CreatePrivateDirectory();
-            var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = PrivateFileMode;
-            }
-
-            using (var stream = new FileStream(temporary, options))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(token.ToJson());
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            PrivateFile.Write(path, Encoding.UTF8.GetBytes(token.ToJson()));
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             return false;
         }
     }

@@ -42,7 +42,7 @@ internal sealed class AwsOptions
         {
             Profile = parseResult.GetValue(Profile),
             Region = parseResult.GetValue(Region),
-            EndpointUrl = ParseEndpoint(parseResult.GetValue(EndpointUrl)),
+            EndpointUrl = EndpointOption.Parse(parseResult.GetValue(EndpointUrl)),
         };
     }
 
@@ -58,20 +58,5 @@ internal sealed class AwsOptions
             Region = options.Region ?? fallbackRegion ?? defaults.Region,
             EndpointUrl = options.EndpointUrl ?? defaults.EndpointUrl,
         };
-    }
-
-    private static Uri? ParseEndpoint(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (string.Equals(uri.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal) || string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal)))
-        {
-            return uri;
-        }
-
-        throw new InputException($"--endpoint-url '{value}' is not an http(s) URL — e.g. --endpoint-url http://127.0.0.1:5000");
     }
 }

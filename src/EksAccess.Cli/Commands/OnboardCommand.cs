@@ -120,11 +120,8 @@ internal static class OnboardCommand
         var (written, _) = await OutputDirectoryWriter.WriteAsync(
             request.OutputDirectory,
             [new RenderedFile("kubeconfig", KubeconfigMerger.Create(entry)), new RenderedFile("README.md", readme)],
-            cancellationToken).ConfigureAwait(false);
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.File.SetUnixFileMode(Path.Combine(request.OutputDirectory, "kubeconfig"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+            cancellationToken,
+            privateFiles: new HashSet<string>(["kubeconfig"], StringComparer.Ordinal)).ConfigureAwait(false);
 
         foreach (var path in written)
         {

@@ -1,15 +1,10 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using EksAccess.Aws;
-using EksAccess.Aws.Eks;
-using EksAccess.Aws.Eks.Model;
-using EksAccess.Aws.Iam;
-using EksAccess.Aws.Iam.Model;
+using EksAccess.Aws.Access;
 using EksAccess.Cli.Output;
 using EksAccess.Cli.Planning;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Revocation;
 using EksAccess.Core.Snapshots;
 using EksAccess.Kubernetes;
@@ -83,32 +78,30 @@ internal static class RevokeCommand
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var principal = Principal(request.Principal);
-        var settings = AwsOptions.Settings(context, request.Connection.Aws, fallbackRegion: null);
-        var clients = context.CreateAwsClients(settings);
-        var cluster = request.Cluster ?? await OnlyClusterAsync(clients, AwsClients.ResolveRegion(settings), cancellationToken);
+        var aws = context.CreateAwsAccess(AwsOptions.Settings(context, request.Connection.Aws, fallbackRegion: null));
+        var cluster = request.Cluster ?? await OnlyCluster.FindAsync(aws, cancellationToken);
+        var options = new RevokeOptions(request.Force, request.DeleteAccessKeys);
         IKubernetesClusterClient? kubernetes = null;
         try
         {
             kubernetes = context.CreateKubernetesClient(request.Connection.Kubernetes);
-            var before = await ReadAsync(principal, cluster, request, clients, kubernetes, context, cancellationToken);
-            var paths = AccessPathFinder.Find(principal, before.Cluster, before.Iam, request.Force);
-            var edit = AwsAuthMerge.Remove(before.Cluster.AwsAuth, principal, request.Force, WithoutEntry(before.Cluster, principal));
-            var refusal = Refusal(principal, before.Cluster, edit, request.Force);
-            if (refusal is not null)
+            var before = await ReadAsync(principal, cluster, request, aws, kubernetes, context, cancellationToken);
+            var plan = AccessPathFinder.Plan(principal, cluster, before.Cluster, before.Iam, options);
+            if (plan.Refusal is { } refusal)
             {
-                throw new InputException($"refusing to revoke {principal}: {refusal}");
+                throw new InputException($"refusing to revoke {principal}: {refusal.Message}");
             }
 
             if (!request.DryRun)
             {
-                await RemoveAsync(principal, cluster, paths, WithoutEntry(before.Cluster, principal), request, clients, kubernetes, context, cancellationToken);
+                await ExecuteAsync(plan, aws, kubernetes, context, cancellationToken);
             }
 
-            var after = request.DryRun ? before : await ReadAsync(principal, cluster, request, clients, kubernetes, context, cancellationToken);
+            var after = request.DryRun ? before : await ReadAsync(principal, cluster, request, aws, kubernetes, context, cancellationToken);
             var resolution = new IdentityResolver(after.Cluster).Resolve(principal);
             var remaining = AccessPathFinder.Find(principal, after.Cluster, after.Iam, request.Force);
             var rejected = !resolution.IsMapped && !remaining.Any(p => p.GrantsAccess);
-            await WriteAsync(request, context, principal, cluster, paths, resolution, remaining, rejected);
+            await WriteAsync(request, context, principal, cluster, plan.Paths, resolution, remaining, rejected);
             return rejected ? ExitCodes.Success : ExitCodes.Negative;
         }
         catch (Exception ex) when (AwsFailures.IsAwsFailure(ex))
@@ -142,134 +135,28 @@ internal static class RevokeCommand
     }
 
     private static async Task<(ClusterSnapshot Cluster, IamPrincipalFacts Iam)> ReadAsync(
-        string principal, string cluster, RevokeRequest request, AwsClients clients, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
+        string principal, string cluster, RevokeRequest request, IAwsAccessClient aws, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
     {
-        var aws = LiveAwsState.ReadAsync(context, request.Connection.Aws, cluster, region: null, cancellationToken);
+        var live = LiveAwsState.ReadAsync(context, request.Connection.Aws, cluster, region: null, cancellationToken);
         var objects = kubernetes.ReadSnapshotAsync(cancellationToken);
-        var iam = PrincipalResolver.KindOf(principal) == PrincipalKind.User
-            ? ReadUserAsync(clients.Iam, PrincipalResolver.IamNameOf(principal), cancellationToken)
-            : Task.FromResult(IamPrincipalFacts.None);
-        await Task.WhenAll(aws, objects, iam);
-        return (LiveAwsState.Combine(await objects, await aws), await iam);
+        var iam = aws.ReadPrincipalAsync(principal, cancellationToken);
+        await Task.WhenAll(live, objects, iam);
+        return (LiveAwsState.Combine(await objects, await live), await iam);
     }
 
-    private static async Task<IamPrincipalFacts> ReadUserAsync(IIamClient iam, string user, CancellationToken cancellationToken)
+    /// <summary>The access entry first, then the aws-auth mappings, then IAM memberships and keys — through apply's executor.</summary>
+    private static async Task ExecuteAsync(RevokePlan plan, IAwsAccessClient aws, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
     {
-        try
+        var executor = new AwsPlanExecutor(aws, new PlanContext(plan.Options.Force, DryRun: false, context.Stderr, PlanTargetOptions.BackupDirectory, context.Time), concurrency: 1);
+        await executor.ExecuteAsync(plan.ClusterSteps, cancellationToken);
+        if (plan.EditsAwsAuth)
         {
-            return await ReadExistingUserAsync(iam, user, cancellationToken);
-        }
-        catch (AwsServiceException ex) when (string.Equals(ex.ErrorCode, "NoSuchEntity", StringComparison.Ordinal))
-        {
-            // A mapping can outlive its IAM user: then there is nothing in IAM to revoke.
-            return IamPrincipalFacts.None;
-        }
-    }
-
-    private static async Task<IamPrincipalFacts> ReadExistingUserAsync(IIamClient iam, string user, CancellationToken cancellationToken)
-    {
-        var groups = ImmutableArray.CreateBuilder<IamGroupFacts>();
-        await foreach (var group in iam.ListGroupsForUserAllAsync(new ListGroupsForUserRequest { UserName = user }, cancellationToken))
-        {
-            var policies = ImmutableArray.CreateBuilder<IamPolicyFacts>();
-            await foreach (var name in iam.ListGroupPoliciesAllAsync(new ListGroupPoliciesRequest { GroupName = group.GroupName }, cancellationToken))
-            {
-                var policy = await iam.GetGroupPolicyAsync(new GetGroupPolicyRequest { GroupName = group.GroupName, PolicyName = name }, cancellationToken);
-                policies.Add(new IamPolicyFacts(name, policy.PolicyDocument ?? "{}"));
-            }
-
-            groups.Add(new IamGroupFacts(group.GroupName ?? "", policies.ToImmutable()));
-        }
-
-        var inline = ImmutableArray.CreateBuilder<IamPolicyFacts>();
-        await foreach (var name in iam.ListUserPoliciesAllAsync(new ListUserPoliciesRequest { UserName = user }, cancellationToken))
-        {
-            var policy = await iam.GetUserPolicyAsync(new GetUserPolicyRequest { UserName = user, PolicyName = name }, cancellationToken);
-            inline.Add(new IamPolicyFacts(name, policy.PolicyDocument ?? "{}"));
-        }
-
-        var keys = ImmutableArray.CreateBuilder<AccessKeyFacts>();
-        await foreach (var key in iam.ListAccessKeysAllAsync(new ListAccessKeysRequest { UserName = user }, cancellationToken))
-        {
-            keys.Add(new AccessKeyFacts(key.AccessKeyId ?? "", key.Status ?? ""));
-        }
-
-        return new IamPrincipalFacts { Groups = groups.ToImmutable(), InlinePolicies = inline.ToImmutable(), AccessKeys = keys.ToImmutable() };
-    }
-
-    /// <summary>Revoking the last way to cluster-admin (or an aws-auth edit that is unsafe) is refused unless --force.</summary>
-    private static string? Refusal(string principal, ClusterSnapshot cluster, AwsAuthEdit edit, bool force)
-    {
-        if (edit.IsRefused && !(force && edit.Refusals.All(r => r.Contains("cluster-admin", StringComparison.Ordinal))))
-        {
-            return string.Join("; ", edit.Refusals);
-        }
-
-        var afterRevoke = WithoutEntry(cluster, principal) with { AwsAuth = edit.Changed ? edit.After : cluster.AwsAuth };
-        if (!force && AwsAuthMerge.HasClusterAdminPath(cluster) && !AwsAuthMerge.HasClusterAdminPath(afterRevoke))
-        {
-            return "it is the last IAM principal with a path to cluster-admin: add another admin first, or re-run with --force";
-        }
-
-        return null;
-    }
-
-    private static ClusterSnapshot WithoutEntry(ClusterSnapshot cluster, string principal) => cluster with
-    {
-        AccessEntries = [.. (cluster.AccessEntries.IsDefault ? [] : cluster.AccessEntries).Where(e =>
-            !string.Equals(PrincipalResolver.AwsAuthArn(e.PrincipalArn), PrincipalResolver.AwsAuthArn(principal), StringComparison.OrdinalIgnoreCase))],
-    };
-
-    private static async Task RemoveAsync(
-        string principal, string cluster, ImmutableArray<AccessPath> paths, ClusterSnapshot adminState, RevokeRequest request, AwsClients clients, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
-    {
-        var user = PrincipalResolver.IamNameOf(principal);
-        foreach (var path in paths.Where(p => p.Removable && p.Kind == AccessPathKind.AccessEntry))
-        {
-            try
-            {
-                await clients.Eks.DeleteAccessEntryAsync(new DeleteAccessEntryRequest { ClusterName = cluster, PrincipalArn = path.Target }, cancellationToken);
-                await context.Stderr.WriteLineAsync($"eks:DeleteAccessEntry {path.Target}: deleted").ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex) when (string.Equals(ex.ErrorCode, "ResourceNotFoundException", StringComparison.Ordinal))
-            {
-                await context.Stderr.WriteLineAsync($"eks:DeleteAccessEntry {path.Target}: already gone").ConfigureAwait(false);
-            }
-        }
-
-        if (paths.Any(p => p.Removable && p.Kind == AccessPathKind.AwsAuthMapping))
-        {
-            var backup = new AwsAuthBackup(PlanTargetOptions.BackupDirectory, context.Time);
-            var updater = new AwsAuthUpdater(kubernetes, backup, context.Stderr);
-            var result = await updater.UpdateAsync(
-                current =>
-                {
-                    var edit = AwsAuthMerge.Remove(current, principal, request.Force, adminState with { AwsAuth = current });
-                    return request.Force ? edit with { Refusals = [.. edit.Refusals.Where(r => !r.Contains("cluster-admin", StringComparison.Ordinal))] } : edit;
-                },
-                cancellationToken);
+            var updater = new AwsAuthUpdater(kubernetes, new AwsAuthBackup(PlanTargetOptions.BackupDirectory, context.Time), context.Stderr);
+            var result = await updater.UpdateAsync(plan.EditAwsAuth, cancellationToken);
             await context.Stderr.WriteLineAsync($"PUT v1 configmaps kube-system/aws-auth: {(result.Written ? string.Join("; ", result.Edit.Details) : "nothing to remove")}").ConfigureAwait(false);
         }
 
-        foreach (var path in paths.Where(p => p.Removable && p.Kind == AccessPathKind.GroupAssumeRole).DistinctBy(p => p.Target, StringComparer.Ordinal))
-        {
-            await clients.Iam.RemoveUserFromGroupAsync(new RemoveUserFromGroupRequest { GroupName = path.Target, UserName = user }, cancellationToken);
-            await context.Stderr.WriteLineAsync($"iam:RemoveUserFromGroup {path.Target} {user}: removed").ConfigureAwait(false);
-        }
-
-        foreach (var path in paths.Where(p => p.Removable && p.Kind == AccessPathKind.AccessKey))
-        {
-            if (request.DeleteAccessKeys)
-            {
-                await clients.Iam.DeleteAccessKeyAsync(new DeleteAccessKeyRequest { UserName = user, AccessKeyId = path.Target }, cancellationToken);
-                await context.Stderr.WriteLineAsync($"iam:DeleteAccessKey {path.Target}: deleted").ConfigureAwait(false);
-            }
-            else
-            {
-                await clients.Iam.UpdateAccessKeyAsync(new UpdateAccessKeyRequest { UserName = user, AccessKeyId = path.Target, Status = StatusType.Inactive }, cancellationToken);
-                await context.Stderr.WriteLineAsync($"iam:UpdateAccessKey {path.Target}: deactivated").ConfigureAwait(false);
-            }
-        }
+        await executor.ExecuteAsync(plan.IamSteps, cancellationToken);
     }
 
     private static async Task WriteAsync(
@@ -331,21 +218,5 @@ internal static class RevokeCommand
         await context.Stdout.WriteLineAsync(rejected
             ? $"Revoked: EKS rejects {principal} on cluster {cluster}{(request.DryRun ? " (already; dry run)" : "")}."
             : $"Not revoked: {principal} still has a path into cluster {cluster}{(request.DryRun ? " (dry run: nothing changed)" : "")}.").ConfigureAwait(false);
-    }
-
-    private static async Task<string> OnlyClusterAsync(AwsClients clients, string? region, CancellationToken cancellationToken)
-    {
-        var clusters = new List<string>();
-        await foreach (var name in clients.Eks.ListClustersAllAsync(new ListClustersRequest(), cancellationToken))
-        {
-            clusters.Add(name);
-        }
-
-        return clusters.Count switch
-        {
-            1 => clusters[0],
-            0 => throw new InputException($"no EKS cluster in {region ?? "the default region"} — pass --cluster NAME and --region R"),
-            _ => throw new InputException($"{clusters.Count} EKS clusters in {region ?? "the default region"} ({string.Join(", ", clusters.Order(StringComparer.Ordinal))}) — pass --cluster NAME"),
-        };
     }
 }

@@ -1,5 +1,5 @@
 using EksAccess.Aws;
-using EksAccess.Aws.Eks.Model;
+using EksAccess.Aws.Access;
 
 namespace EksAccess.Cli.Kubeconfig;
 
@@ -8,12 +8,11 @@ internal static class ClusterDescriber
 {
     public static async Task<ClusterConnection> DescribeAsync(AwsClientSettings settings, string clusterName, CancellationToken cancellationToken)
     {
-        var region = AwsClients.ResolveRegion(settings)
-            ?? throw new InputException("no AWS region: pass --region, set AWS_REGION, or set region in the profile");
-        var response = await AwsFailures.RunAsync(
-            () => AwsClients.Create(settings).Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = clusterName }, cancellationToken),
+        var aws = AwsAccessClient.Create(settings, TimeProvider.System);
+        var region = aws.Region ?? throw new InputException("no AWS region: pass --region, set AWS_REGION, or set region in the profile");
+        var cluster = await AwsFailures.RunAsync(
+            () => aws.DescribeClusterAsync(clusterName, cancellationToken),
             $"no cluster '{clusterName}' in {region}: check the cluster name and --region").ConfigureAwait(false);
-        var cluster = response.Cluster ?? throw new RemoteException($"DescribeCluster {clusterName}: the answer has no cluster");
         if (cluster.Status is not ("ACTIVE" or "UPDATING"))
         {
             throw new RemoteException($"cluster {clusterName} is {cluster.Status ?? "in an unknown state"}: a kubeconfig needs an ACTIVE (or UPDATING) cluster — wait and retry");
@@ -26,10 +25,10 @@ internal static class ClusterDescriber
 
         var arnParts = cluster.Arn.Split(':');
         return new ClusterConnection(
-            cluster.Name ?? clusterName,
+            cluster.Name,
             cluster.Arn,
             arnParts.Length > 3 && arnParts[3].Length > 0 ? arnParts[3] : region,
             cluster.Endpoint,
-            cluster.CertificateAuthority?.Data ?? "");
+            cluster.CertificateAuthorityData ?? "");
     }
 }

@@ -1,3 +1,4 @@
+using EksAccess.Aws.Files;
 using System.Text;
 using EksAccess.Core.Kubeconfig;
 
@@ -56,29 +57,13 @@ internal static class KubeconfigFile
     public static void Write(string path, string text)
     {
         var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? throw new InputException($"{path}: not a file path — pass --kubeconfig FILE");
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.eksaccess-{Guid.NewGuid():N}.tmp");
+        _ = Path.GetDirectoryName(full) ?? throw new InputException($"{path}: not a file path — pass --kubeconfig FILE");
         try
         {
-            Directory.CreateDirectory(directory);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(temporary, options))
-            {
-                var bytes = Utf8NoBom.GetBytes(text);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
+            PrivateFile.Write(full, Utf8NoBom.GetBytes(text));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             throw new InputException($"{path}: cannot write the kubeconfig: {ex.Message} — check the directory's permissions or pass --kubeconfig FILE", ex);
         }
     }

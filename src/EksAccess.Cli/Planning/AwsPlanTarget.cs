@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EksAccess.Aws;
+using EksAccess.Aws.Access;
 using EksAccess.Cli.Commands;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
@@ -7,9 +8,9 @@ using EksAccess.Core.Planning;
 namespace EksAccess.Cli.Planning;
 
 /// <summary>
-/// The "aws" plan target: reads what the config concerns (<see cref="AwsStateReader"/>), plans with
-/// <see cref="AwsPlanner"/>, and applies a plan with <see cref="AwsPlanExecutor"/>. Region: --region, else the
-/// config's cluster.region. One set of clients (one connection pool) serves the plan and the apply.
+/// The "aws" plan target: reads what the config concerns (<see cref="IAwsAccessClient.ReadObservedStateAsync"/>), plans
+/// with <see cref="AwsPlanner"/>, and applies a plan with <see cref="AwsPlanExecutor"/>. Region: --region, else the
+/// config's cluster.region. One adapter (one connection pool) serves the plan and the apply.
 /// </summary>
 internal sealed class AwsPlanTarget : IPlanTarget
 {
@@ -19,7 +20,7 @@ internal sealed class AwsPlanTarget : IPlanTarget
     private static readonly ConditionalWeakTable<PlannedChange, AwsAction> Actions = new();
 
     private readonly CliContext _context;
-    private readonly Dictionary<AwsClientSettings, AwsClients> _clients = [];
+    private readonly Dictionary<AwsClientSettings, IAwsAccessClient> _clients = [];
     private readonly Lock _gate = new();
 
     public AwsPlanTarget(CliContext context)
@@ -40,12 +41,11 @@ internal sealed class AwsPlanTarget : IPlanTarget
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(context);
-        var clients = Clients(config, context);
+        var aws = Clients(config, context);
         AwsObservedState observed;
         try
         {
-            using var reader = new AwsStateReader(clients, ReadConcurrency);
-            observed = await reader.ReadAsync(config, cancellationToken);
+            observed = await aws.ReadObservedStateAsync(config, cancellationToken);
         }
         catch (Exception ex) when (AwsFailures.IsAwsFailure(ex))
         {
@@ -86,14 +86,14 @@ internal sealed class AwsPlanTarget : IPlanTarget
         return await executor.ExecuteAsync(steps, cancellationToken);
     }
 
-    private AwsClients Clients(AccessConfig config, PlanContext context)
+    private IAwsAccessClient Clients(AccessConfig config, PlanContext context)
     {
         var settings = AwsOptions.Settings(_context, context.Connection.Aws, config.Cluster.Region);
         lock (_gate)
         {
             if (!_clients.TryGetValue(settings, out var clients))
             {
-                clients = _context.CreateAwsClients(settings);
+                clients = new AwsAccessClient(_context.CreateAwsClients(settings), AwsClients.ResolveRegion(settings), context.Time) { ReadConcurrency = ReadConcurrency };
                 _clients.Add(settings, clients);
             }
 

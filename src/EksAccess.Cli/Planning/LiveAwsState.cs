@@ -1,4 +1,4 @@
-using EksAccess.Aws.Snapshot;
+using EksAccess.Aws.Access;
 using EksAccess.Cli.Commands;
 using EksAccess.Core.Snapshots;
 
@@ -6,8 +6,8 @@ namespace EksAccess.Cli.Planning;
 
 /// <summary>
 /// The AWS half of a live snapshot, for commands that judge access on the cluster (verify --live, revoke, the
-/// Kubernetes target's cluster-admin check): DescribeCluster and the access entries with their policies, read with
-/// <see cref="AwsSnapshotReader"/> and loaded as the snapshot files they are.
+/// Kubernetes target's cluster-admin check): DescribeCluster and the access entries with their policies, read by
+/// <see cref="IAwsAccessClient.ReadClusterAsync"/>; this class only turns its failures into the CLI's.
 /// </summary>
 internal static class LiveAwsState
 {
@@ -18,19 +18,11 @@ internal static class LiveAwsState
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var clients = context.CreateAwsClients(AwsOptions.Settings(context, options, region));
-            var files = await new AwsSnapshotReader(clients.Eks).ReadAsync(clusterName, cancellationToken);
-            var loaded = SnapshotLoader.Load(
-            [
-                new SnapshotFile(AwsSnapshotFiles.ClusterFileName, files.ClusterJson),
-                new SnapshotFile(AwsSnapshotFiles.AccessEntriesFileName, files.AccessEntriesJson),
-            ]);
-            if (loaded.HasErrors)
-            {
-                throw new RemoteException($"the AWS answers for cluster {clusterName} do not read as a snapshot: {loaded.Errors[0]}");
-            }
-
-            return loaded.Snapshot;
+            return await context.CreateAwsAccess(AwsOptions.Settings(context, options, region)).ReadClusterAsync(clusterName, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new RemoteException(ex.Message, ex);
         }
         catch (Exception ex) when (AwsFailures.IsAwsFailure(ex))
         {

@@ -1,14 +1,12 @@
 using System.Collections.Immutable;
-using EksAccess.Aws;
-using EksAccess.Aws.Eks;
-using EksAccess.Aws.Eks.Model;
+using EksAccess.Aws.Access;
 using EksAccess.Aws.Snapshot;
 using EksAccess.Cli.Commands;
 using EksAccess.Core.Rendering;
 
 namespace EksAccess.Cli.Snapshots;
 
-/// <summary>The AWS half of a snapshot: cluster.json and access-entries.json, through <see cref="AwsSnapshotReader"/>.</summary>
+/// <summary>The AWS half of a snapshot: cluster.json and access-entries.json, through <see cref="IAwsAccessClient.ReadSnapshotFilesAsync"/>.</summary>
 internal sealed class AwsSnapshotSource : ISnapshotSource
 {
     public string Name => "aws";
@@ -18,11 +16,11 @@ internal sealed class AwsSnapshotSource : ISnapshotSource
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var settings = AwsOptions.Settings(context, request.Connection.Aws, fallbackRegion: null);
-        var clients = context.CreateAwsClients(settings);
+        var aws = context.CreateAwsAccess(settings);
         try
         {
-            var cluster = request.Cluster ?? await OnlyClusterAsync(clients.Eks, AwsClients.ResolveRegion(settings), cancellationToken);
-            var files = await new AwsSnapshotReader(clients.Eks).ReadAsync(cluster, cancellationToken);
+            var cluster = request.Cluster ?? await OnlyCluster.FindAsync(aws, cancellationToken);
+            var files = await aws.ReadSnapshotFilesAsync(cluster, cancellationToken);
             return
             [
                 new RenderedFile(AwsSnapshotFiles.ClusterFileName, files.ClusterJson),
@@ -33,21 +31,5 @@ internal sealed class AwsSnapshotSource : ISnapshotSource
         {
             throw AwsFailures.ToRemote(ex, "snapshot cannot read the cluster");
         }
-    }
-
-    private static async Task<string> OnlyClusterAsync(IEksClient eks, string? region, CancellationToken cancellationToken)
-    {
-        var clusters = new List<string>();
-        await foreach (var name in eks.ListClustersAllAsync(new ListClustersRequest(), cancellationToken))
-        {
-            clusters.Add(name);
-        }
-
-        return clusters.Count switch
-        {
-            1 => clusters[0],
-            0 => throw new InputException($"no EKS cluster in {region ?? "the default region"} — pass --cluster NAME and --region R"),
-            _ => throw new InputException($"{clusters.Count} EKS clusters in {region ?? "the default region"} ({string.Join(", ", clusters.Order(StringComparer.Ordinal))}) — pass --cluster NAME"),
-        };
     }
 }

@@ -37,6 +37,9 @@ public sealed record CreateAccessKeyAction(string UserName) : AwsAction;
 
 public sealed record DeleteAccessKeyAction(string UserName, string AccessKeyId) : AwsAction;
 
+/// <summary>UpdateAccessKey: deactivate (revoke keeps the key, so it can be turned back on) or activate it.</summary>
+public sealed record UpdateAccessKeyAction(string UserName, string AccessKeyId, bool Active) : AwsAction;
+
 public sealed record DeleteIamUserAction(string UserName) : AwsAction;
 
 public sealed record DeleteIamRoleAction(string RoleName) : AwsAction;

@@ -25,13 +25,16 @@ public sealed record AwsAuthEdit
     /// <summary>Things left as they are, and why (a mapping someone else made, no visible admin before either).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
-    /// <summary>Why the write must not happen; empty when it is safe.</summary>
-    public ImmutableArray<string> Refusals { get; init; } = [];
+    /// <summary>Why the write must not happen, by kind; empty when it is safe.</summary>
+    public ImmutableArray<Refusal> Reasons { get; init; } = [];
+
+    /// <summary>The messages of <see cref="Reasons"/>.</summary>
+    public ImmutableArray<string> Refusals => [.. Reasons.Select(r => r.Message)];
 
     /// <summary>The principal ARNs eksaccess owns after the edit (the owned-mappings annotation).</summary>
     public ImmutableArray<string> OwnedArns { get; init; } = [];
 
-    public bool IsRefused => !Refusals.IsEmpty;
+    public bool IsRefused => !Reasons.IsEmpty;
 
     public bool IsCreate => Before is null;
 }

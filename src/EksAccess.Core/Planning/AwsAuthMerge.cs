@@ -37,13 +37,13 @@ public static class AwsAuthMerge
         var live = Read(current ?? EmptyConfigMap(), out var readError);
         if (readError is not null)
         {
-            return Refused(current, readError);
+            return Refused(current, new Refusal(RefusalKind.UnreadableSection, readError));
         }
 
         var wanted = Read(desired ?? EmptyConfigMap(), out var desiredError);
         if (desiredError is not null)
         {
-            return Refused(current, "the desired aws-auth " + desiredError);
+            return Refused(current, new Refusal(RefusalKind.UnreadableSection, "the desired aws-auth " + desiredError));
         }
 
         var owned = OwnedMappings(current).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -127,7 +127,7 @@ public static class AwsAuthMerge
         var live = Read(current ?? EmptyConfigMap(), out var readError);
         if (readError is not null)
         {
-            return Refused(current, readError);
+            return Refused(current, new Refusal(RefusalKind.UnreadableSection, readError));
         }
 
         var variants = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { principalArn, PrincipalResolver.AwsAuthArn(principalArn) };
@@ -269,7 +269,7 @@ public static class AwsAuthMerge
             details.Add($"~ annotation {OwnedMappingsAnnotation}: {before.Annotations.GetValueOrDefault(OwnedMappingsAnnotation) ?? "(none)"} → {(owned.IsEmpty ? "(none)" : ownedJson)}");
         }
 
-        var refusals = new List<string>();
+        var refusals = new List<Refusal>();
         if (changed)
         {
             CheckRoundTrip(after, sections, refusals);
@@ -284,12 +284,12 @@ public static class AwsAuthMerge
             Changed = changed,
             Details = [.. details],
             Warnings = [.. warnings],
-            Refusals = [.. refusals],
+            Reasons = [.. refusals],
             OwnedArns = owned,
         };
     }
 
-    private static void CheckRoundTrip(ConfigMapObject after, Dictionary<string, List<Item>> sections, List<string> refusals)
+    private static void CheckRoundTrip(ConfigMapObject after, Dictionary<string, List<Item>> sections, List<Refusal> refusals)
     {
         var parsed = AwsAuthParser.Parse(after);
         foreach (var section in Sections)
@@ -304,7 +304,7 @@ public static class AwsAuthMerge
                 entries.TryGetValue(index, out var actual);
                 if (expected is null ? actual is not null : actual is null || !string.Equals(actual.Arn, expected.Arn, StringComparison.Ordinal) || !actual.SameAs(expected))
                 {
-                    refusals.Add($"the new aws-auth {section}[{index}] would read back as {actual?.Describe() ?? "nothing"} instead of {expected?.Describe() ?? "nothing"}: eksaccess will not write text the authenticator reads differently");
+                    refusals.Add(Unreadable($"the new aws-auth {section}[{index}] would read back as {actual?.Describe() ?? "nothing"} instead of {expected?.Describe() ?? "nothing"}: eksaccess will not write text the authenticator reads differently"));
                 }
 
                 if (items[index].Ours)
@@ -312,24 +312,24 @@ public static class AwsAuthMerge
                     var marker = $"{section}[{index}]";
                     foreach (var diagnostic in parsed.Diagnostics.Where(d => d.Message.Contains(marker, StringComparison.Ordinal)))
                     {
-                        refusals.Add($"the new aws-auth would not parse cleanly: {diagnostic.Message}");
+                        refusals.Add(Unreadable($"the new aws-auth would not parse cleanly: {diagnostic.Message}"));
                     }
                 }
             }
 
             if (entries.Keys.Any(index => index >= items.Count))
             {
-                refusals.Add($"the new aws-auth {section} would hold more entries than eksaccess wrote");
+                refusals.Add(Unreadable($"the new aws-auth {section} would hold more entries than eksaccess wrote"));
             }
         }
 
         foreach (var diagnostic in parsed.Diagnostics.Where(d => d.Message.Contains("not valid YAML", StringComparison.Ordinal) || d.Message.Contains("not a list", StringComparison.Ordinal)))
         {
-            refusals.Add($"the new aws-auth would not parse: {diagnostic.Message}");
+            refusals.Add(Unreadable($"the new aws-auth would not parse: {diagnostic.Message}"));
         }
     }
 
-    private static void CheckNodeRoles(ConfigMapObject before, ConfigMapObject after, List<string> refusals)
+    private static void CheckNodeRoles(ConfigMapObject before, ConfigMapObject after, List<Refusal> refusals)
     {
         var old = AllEntries(AwsAuthParser.Parse(before)).Where(e => e.Groups.Contains(NodesGroup, StringComparer.Ordinal));
         var kept = AllEntries(AwsAuthParser.Parse(after)).ToList();
@@ -340,12 +340,12 @@ public static class AwsAuthMerge
                 && e.Groups.Contains(NodesGroup, StringComparer.Ordinal));
             if (!survives)
             {
-                refusals.Add($"the write would drop or change the node-role mapping {node.Describe()} ({node.DescribeValue()}): nodes using that role could no longer join the cluster — keep it under cluster.nodeRoles in the config, or edit aws-auth by hand if you really mean it");
+                refusals.Add(new Refusal(RefusalKind.NodeRoleMapping, $"the write would drop or change the node-role mapping {node.Describe()} ({node.DescribeValue()}): nodes using that role could no longer join the cluster — keep it under cluster.nodeRoles in the config, or edit aws-auth by hand if you really mean it"));
             }
         }
     }
 
-    private static void CheckAdminPath(ConfigMapObject? current, ConfigMapObject after, ClusterSnapshot observed, List<string> refusals, List<string> warnings)
+    private static void CheckAdminPath(ConfigMapObject? current, ConfigMapObject after, ClusterSnapshot observed, List<Refusal> refusals, List<string> warnings)
     {
         var afterPath = HasClusterAdminPath(observed with { AwsAuth = after });
         if (afterPath)
@@ -355,7 +355,7 @@ public static class AwsAuthMerge
 
         if (HasClusterAdminPath(observed with { AwsAuth = current }))
         {
-            refusals.Add("the write would leave no path to cluster-admin: no aws-auth mapping in system:masters (or bound to cluster-admin) and no access entry with AmazonEKSClusterAdminPolicy would remain — add an admin to the config (admins:) first");
+            refusals.Add(new Refusal(RefusalKind.LastAdminPath, "the write would leave no path to cluster-admin: no aws-auth mapping in system:masters (or bound to cluster-admin) and no access entry with AmazonEKSClusterAdminPolicy would remain — add an admin to the config (admins:) first"));
         }
         else
         {
@@ -367,13 +367,15 @@ public static class AwsAuthMerge
         mappings.MapRoles.Select(r => new Entry(r.RoleArn, r.Username, r.Groups, AwsAuthWriter.MapRolesKey))
             .Concat(mappings.MapUsers.Select(u => new Entry(u.UserArn, u.Username, u.Groups, AwsAuthWriter.MapUsersKey)));
 
-    private static AwsAuthEdit Refused(ConfigMapObject? current, string reason) => new()
+    private static AwsAuthEdit Refused(ConfigMapObject? current, Refusal reason) => new()
     {
         Before = current,
         After = current ?? EmptyConfigMap(),
         Changed = false,
-        Refusals = [reason],
+        Reasons = [reason],
     };
+
+    private static Refusal Unreadable(string message) => new(RefusalKind.UnreadableSection, message);
 
     private static ConfigMapObject EmptyConfigMap() =>
         new(AwsAuthWriter.ConfigMapNamespace, AwsAuthWriter.ConfigMapName, KubernetesMetadata.Empty);

@@ -21,5 +21,8 @@ public sealed record ObservedIamUser(string Name)
 
     public ImmutableArray<string> AccessKeyIds { get; init; } = [];
 
+    /// <summary>Those of <see cref="AccessKeyIds"/> that are not Active (deactivated keys sign nothing).</summary>
+    public ImmutableArray<string> InactiveAccessKeyIds { get; init; } = [];
+
     public int AccessKeyCount => AccessKeyIds.Length;
 }

@@ -79,6 +79,70 @@ public static partial class AccessPathFinder
         return paths.ToImmutable();
     }
 
+    /// <summary>
+    /// The revoke plan for <paramref name="principalArn"/> on <paramref name="clusterName"/>: the paths
+    /// (<see cref="Find"/>), the AWS calls that remove the removable ones, whether aws-auth is edited, and the refusal
+    /// when the aws-auth edit is unsafe or — without --force — the principal holds the last path to cluster-admin.
+    /// </summary>
+    public static RevokePlan Plan(string principalArn, string clusterName, ClusterSnapshot cluster, IamPrincipalFacts iam, RevokeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(principalArn);
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        var paths = Find(principalArn, cluster, iam, options.Force);
+        var removable = paths.Where(p => p.Removable).ToList();
+        var user = PrincipalResolver.IamNameOf(principalArn);
+        var withoutEntry = WithoutAccessEntry(cluster, principalArn);
+        var plan = new RevokePlan
+        {
+            PrincipalArn = principalArn,
+            Paths = paths,
+            Options = options,
+            WithoutAccessEntry = withoutEntry,
+            EditsAwsAuth = removable.Any(p => p.Kind == AccessPathKind.AwsAuthMapping),
+            ClusterSteps =
+            [
+                .. removable.Where(p => p.Kind == AccessPathKind.AccessEntry).Select(p => Step(
+                    ChangeKind.Delete, "access-entry", p.Target, "eks:DeleteAccessEntry", AwsPlanOrder.DeleteAccessEntries, new DeleteAccessEntryAction(clusterName, p.Target))),
+            ],
+            IamSteps =
+            [
+                .. removable.Where(p => p.Kind == AccessPathKind.GroupAssumeRole).DistinctBy(p => p.Target, StringComparer.Ordinal).Select(p => Step(
+                    ChangeKind.Delete, "iam-group-membership", $"{p.Target}/{user}", "iam:RemoveUserFromGroup", AwsPlanOrder.RemoveMemberships, new RemoveUserFromGroupAction(user, p.Target))),
+                .. removable.Where(p => p.Kind == AccessPathKind.AccessKey).Select(p => options.DeleteAccessKeys
+                    ? Step(ChangeKind.Delete, "iam-access-key", $"{user}/{p.Target}", "iam:DeleteAccessKey", AwsPlanOrder.DeleteIamPolicies, new DeleteAccessKeyAction(user, p.Target))
+                    : Step(ChangeKind.Update, "iam-access-key", $"{user}/{p.Target}", "iam:UpdateAccessKey", AwsPlanOrder.DeleteIamPolicies, new UpdateAccessKeyAction(user, p.Target, Active: false))),
+            ],
+        };
+        return plan with { Refusal = RefusalOf(plan, cluster) };
+    }
+
+    /// <summary>An unsafe aws-auth edit (a node role, an unreadable section) is always refused; losing the last admin path only without --force.</summary>
+    private static Refusal? RefusalOf(RevokePlan plan, ClusterSnapshot cluster)
+    {
+        var force = plan.Options.Force;
+        var edit = AwsAuthMerge.Remove(cluster.AwsAuth, plan.PrincipalArn, force, plan.WithoutAccessEntry);
+        if (edit.IsRefused && !(force && edit.Reasons.All(r => r.Kind == RefusalKind.LastAdminPath)))
+        {
+            var first = edit.Reasons.FirstOrDefault(r => r.Kind != RefusalKind.LastAdminPath) ?? edit.Reasons[0];
+            return first with { Message = string.Join("; ", edit.Refusals) };
+        }
+
+        var afterRevoke = plan.WithoutAccessEntry with { AwsAuth = edit.Changed ? edit.After : cluster.AwsAuth };
+        return !force && AwsAuthMerge.HasClusterAdminPath(cluster) && !AwsAuthMerge.HasClusterAdminPath(afterRevoke)
+            ? new Refusal(RefusalKind.LastAdminPath, "it is the last IAM principal with a path to cluster-admin: add another admin first, or re-run with --force")
+            : null;
+    }
+
+    private static AwsPlanStep Step(ChangeKind kind, string resourceType, string id, string apiCall, int order, AwsAction action) =>
+        new(new PlannedChange(PlannedChange.AwsTarget, kind, resourceType, id, apiCall, []) { Order = order }, action);
+
+    private static ClusterSnapshot WithoutAccessEntry(ClusterSnapshot cluster, string principalArn) => cluster with
+    {
+        AccessEntries = [.. (cluster.AccessEntries.IsDefault ? [] : cluster.AccessEntries).Where(e =>
+            !string.Equals(PrincipalResolver.AwsAuthArn(e.PrincipalArn), PrincipalResolver.AwsAuthArn(principalArn), StringComparison.OrdinalIgnoreCase))],
+    };
+
     /// <summary>The roles the cluster maps (access entries and aws-auth mapRoles), keyed by account and name (paths ignored).</summary>
     private static Dictionary<string, string> MappedRoles(ClusterSnapshot cluster)
     {

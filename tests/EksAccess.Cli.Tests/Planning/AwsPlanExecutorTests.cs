@@ -1,10 +1,10 @@
-using EksAccess.Aws;
-using EksAccess.Aws.Eks.Model;
+using EksAccess.Aws.Access;
 using EksAccess.Aws.Tests;
 using EksAccess.Cli.Planning;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Cli.Tests.Commands;
+using EksAccess.Cli.Tests.Fakes;
 using static EksAccess.Cli.Tests.Commands.AwsCli;
 
 namespace EksAccess.Cli.Tests.Planning;
@@ -13,27 +13,26 @@ namespace EksAccess.Cli.Tests.Planning;
 public sealed class AwsPlanExecutorTests(AwsTestServers servers)
 {
     [Fact]
-    public async Task Execute_ModeUpdateInProgress_PollsDescribeUpdateUntilSuccessful()
+    public async Task Execute_ActionSucceeds_ReportsTheAdaptersNoteOnItsProgressLine()
     {
-        var eks = new UpdatingEksClient(UpdateStatus.InProgress, UpdateStatus.InProgress, UpdateStatus.InProgress, UpdateStatus.Successful);
-        var time = new InstantTimeProvider();
+        var aws = new ScriptedAwsAccess(_ => new AwsActionOutcome("; update u-1 Successful"));
         using var progress = new StringWriter();
-        var executor = new AwsPlanExecutor(new AwsClients(eks, null!, null!, null!, null!), Context(progress, time), concurrency: 10);
+        var executor = new AwsPlanExecutor(aws, Context(progress, TimeProvider.System), concurrency: 10);
 
         var applied = await executor.ExecuteAsync([ModeStep()], Token);
 
         applied.ShouldBe(1);
-        eks.Describes.ShouldBe(3);
-        time.Delays.ShouldBe([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)]);
+        aws.Executed.ShouldHaveSingleItem().ShouldBeOfType<UpdateAuthenticationModeAction>();
+        progress.ToString().ShouldContain("[1/1] update authentication-mode c1 (eks:UpdateClusterConfig): done");
         progress.ToString().ShouldContain("update u-1 Successful");
     }
 
     [Fact]
-    public async Task Execute_ModeUpdateFails_ThrowsRemoteExceptionWithTheUpdateErrors()
+    public async Task Execute_ActionFails_ThrowsRemoteExceptionWithHowFarItGot()
     {
-        var eks = new UpdatingEksClient(UpdateStatus.InProgress, UpdateStatus.Failed);
+        var aws = new ScriptedAwsAccess(_ => throw new InvalidOperationException("update u-1 of cluster c1 to API_AND_CONFIG_MAP is Failed: AccessDenied: no"));
         using var progress = new StringWriter();
-        var executor = new AwsPlanExecutor(new AwsClients(eks, null!, null!, null!, null!), Context(progress, new InstantTimeProvider()), concurrency: 10);
+        var executor = new AwsPlanExecutor(aws, Context(progress, TimeProvider.System), concurrency: 10);
 
         var error = await Should.ThrowAsync<RemoteException>(() => executor.ExecuteAsync([ModeStep()], Token));
 
@@ -43,17 +42,22 @@ public sealed class AwsPlanExecutorTests(AwsTestServers servers)
     }
 
     [Fact]
-    public async Task Execute_ModeUpdateNeverFinishes_TimesOutAfterThirtyMinutesOfClock()
+    public async Task Execute_SecretDirectoryUnwritable_DeletesTheNewKeyAgain()
     {
-        var eks = new UpdatingEksClient(UpdateStatus.InProgress);
-        var time = new InstantTimeProvider();
+        var blocker = Path.Combine(Directory.CreateTempSubdirectory("eksaccess-keys-").FullName, "not-a-directory");
+        await File.WriteAllTextAsync(blocker, "", Token);
+        var aws = new ScriptedAwsAccess(action => action is CreateAccessKeyAction
+            ? new AwsActionOutcome("", new CreatedAccessKey("ci-bot", "AKIA1", "Active", "s3cret", null))
+            : AwsActionOutcome.Done);
         using var progress = new StringWriter();
-        var executor = new AwsPlanExecutor(new AwsClients(eks, null!, null!, null!, null!), Context(progress, time), concurrency: 10);
+        var executor = new AwsPlanExecutor(aws, Context(progress, TimeProvider.System) with { SecretsDirectory = blocker }, concurrency: 1);
+        var step = new AwsPlanStep(new PlannedChange("aws", ChangeKind.Create, "iam-access-key", "ci-bot", "iam:CreateAccessKey", []), new CreateAccessKeyAction("ci-bot"));
 
-        var error = await Should.ThrowAsync<RemoteException>(() => executor.ExecuteAsync([ModeStep()], Token));
+        var error = await Should.ThrowAsync<RemoteException>(() => executor.ExecuteAsync([step], Token));
 
-        error.Message.ShouldContain("still InProgress after 30 minutes");
-        time.Delays.Sum(d => d.TotalMinutes).ShouldBeGreaterThanOrEqualTo(30);
+        error.Message.ShouldContain("the key was deleted again");
+        aws.Executed.ShouldBe([new CreateAccessKeyAction("ci-bot"), new DeleteAccessKeyAction("ci-bot", "AKIA1")]);
+        progress.ToString().ShouldNotContain("s3cret");
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public sealed class AwsPlanExecutorTests(AwsTestServers servers)
     {
         await servers.ResetForClassAsync(typeof(object));
         await servers.ResetForClassAsync(GetType());
-        await CreateClusterAsync(servers, "c1", Aws.Eks.Model.AuthenticationMode.ConfigMap);
+        await CreateClusterAsync(servers, "c1", EksAccess.Aws.Eks.Model.AuthenticationMode.ConfigMap);
         var config = new AccessConfig
         {
             SourceFile = "access.yaml",

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's access configuration (authentication mode: see <see cref="AuthenticationMode"/>).</summary>
-public sealed record AccessConfigResponse
+internal sealed record AccessConfigResponse
 {
     public bool? BootstrapClusterCreatorAdminPermissions { get; init; }
 

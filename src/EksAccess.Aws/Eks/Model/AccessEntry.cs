@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An access entry, as DescribeAccessEntry returns it.</summary>
-public sealed record AccessEntry
+internal sealed record AccessEntry
 {
     public string? ClusterName { get; init; }
 

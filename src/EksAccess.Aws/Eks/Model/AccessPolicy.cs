@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An access policy EKS offers.</summary>
-public sealed record AccessPolicy
+internal sealed record AccessPolicy
 {
     public string? Name { get; init; }
 

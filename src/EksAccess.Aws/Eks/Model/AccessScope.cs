@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The scope of an associated access policy (type: see <see cref="AccessScopeType"/>).</summary>
-public sealed record AccessScope
+internal sealed record AccessScope
 {
     public string? Type { get; init; }
 

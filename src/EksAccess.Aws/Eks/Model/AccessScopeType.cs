@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The values of the EKS <c>AccessScopeType</c> enum (lower case on the wire).</summary>
-public static class AccessScopeType
+internal static class AccessScopeType
 {
     public const string Cluster = "cluster";
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of AssociateAccessPolicy (<c>POST /clusters/{name}/access-entries/{principalArn}/access-policies</c>).</summary>
-public sealed record AssociateAccessPolicyRequest
+internal sealed record AssociateAccessPolicyRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of AssociateAccessPolicy.</summary>
-public sealed record AssociateAccessPolicyResponse
+internal sealed record AssociateAccessPolicyResponse
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An access policy associated with an access entry.</summary>
-public sealed record AssociatedAccessPolicy
+internal sealed record AssociatedAccessPolicy
 {
     public string? PolicyArn { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The values of the EKS <c>AuthenticationMode</c> enum.</summary>
-public static class AuthenticationMode
+internal static class AuthenticationMode
 {
     public const string Api = "API";
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's certificate authority (base64 PEM).</summary>
-public sealed record Certificate
+internal sealed record Certificate
 {
     public string? Data { get; init; }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An EKS cluster, as DescribeCluster returns it.</summary>
-public sealed record Cluster
+internal sealed record Cluster
 {
     public string? Name { get; init; }
 

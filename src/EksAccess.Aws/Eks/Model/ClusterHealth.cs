@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Health issues of a cluster.</summary>
-public sealed record ClusterHealth
+internal sealed record ClusterHealth
 {
     public List<ClusterIssue>? Issues { get; init; }
 }

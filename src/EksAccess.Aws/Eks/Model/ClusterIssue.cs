@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>One cluster health issue.</summary>
-public sealed record ClusterIssue
+internal sealed record ClusterIssue
 {
     public string? Code { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of CreateAccessEntry (<c>POST /clusters/{name}/access-entries</c>).</summary>
-public sealed record CreateAccessEntryRequest
+internal sealed record CreateAccessEntryRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of CreateAccessEntry.</summary>
-public sealed record CreateAccessEntryResponse
+internal sealed record CreateAccessEntryResponse
 {
     public AccessEntry? AccessEntry { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of DeleteAccessEntry (<c>DELETE /clusters/{name}/access-entries/{principalArn}</c>).</summary>
-public sealed record DeleteAccessEntryRequest
+internal sealed record DeleteAccessEntryRequest
 {
     public string? ClusterName { get; init; }
 

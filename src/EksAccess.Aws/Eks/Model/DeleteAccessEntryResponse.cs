@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of DeleteAccessEntry (empty).</summary>
-public sealed record DeleteAccessEntryResponse
+internal sealed record DeleteAccessEntryResponse
 {
 }

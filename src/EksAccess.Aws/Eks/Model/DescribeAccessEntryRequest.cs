@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of DescribeAccessEntry (<c>GET /clusters/{name}/access-entries/{principalArn}</c>).</summary>
-public sealed record DescribeAccessEntryRequest
+internal sealed record DescribeAccessEntryRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of DescribeAccessEntry.</summary>
-public sealed record DescribeAccessEntryResponse
+internal sealed record DescribeAccessEntryResponse
 {
     public AccessEntry? AccessEntry { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of DescribeCluster (<c>GET /clusters/{name}</c>).</summary>
-public sealed record DescribeClusterRequest
+internal sealed record DescribeClusterRequest
 {
     public string? Name { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of DescribeCluster.</summary>
-public sealed record DescribeClusterResponse
+internal sealed record DescribeClusterResponse
 {
     public Cluster? Cluster { get; init; }
 }

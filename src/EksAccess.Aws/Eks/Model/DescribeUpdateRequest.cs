@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of DescribeUpdate (<c>GET /clusters/{name}/updates/{updateId}</c>).</summary>
-public sealed record DescribeUpdateRequest
+internal sealed record DescribeUpdateRequest
 {
     public string? Name { get; init; }
 

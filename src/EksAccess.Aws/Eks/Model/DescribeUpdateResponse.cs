@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of DescribeUpdate.</summary>
-public sealed record DescribeUpdateResponse
+internal sealed record DescribeUpdateResponse
 {
     public Update? Update { get; init; }
 }

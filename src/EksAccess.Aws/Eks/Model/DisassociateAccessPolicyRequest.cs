@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of DisassociateAccessPolicy (<c>DELETE /clusters/{name}/access-entries/{principalArn}/access-policies/{policyArn}</c>).</summary>
-public sealed record DisassociateAccessPolicyRequest
+internal sealed record DisassociateAccessPolicyRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of DisassociateAccessPolicy (empty).</summary>
-public sealed record DisassociateAccessPolicyResponse
+internal sealed record DisassociateAccessPolicyResponse
 {
 }

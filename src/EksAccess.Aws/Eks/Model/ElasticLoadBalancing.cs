@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Whether Auto Mode load balancing is on.</summary>
-public sealed record ElasticLoadBalancing
+internal sealed record ElasticLoadBalancing
 {
     public bool? Enabled { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An envelope-encryption configuration.</summary>
-public sealed record EncryptionConfig
+internal sealed record EncryptionConfig
 {
     public List<string>? Resources { get; init; }
 

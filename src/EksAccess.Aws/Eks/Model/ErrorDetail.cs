@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An error an update ran into.</summary>
-public sealed record ErrorDetail
+internal sealed record ErrorDetail
 {
     public string? ErrorCode { get; init; }
 

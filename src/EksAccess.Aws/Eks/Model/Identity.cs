@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's identity provider information.</summary>
-public sealed record Identity
+internal sealed record Identity
 {
     public OIDC? Oidc { get; init; }
 }

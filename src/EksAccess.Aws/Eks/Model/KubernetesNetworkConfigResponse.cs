@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's Kubernetes network configuration.</summary>
-public sealed record KubernetesNetworkConfigResponse
+internal sealed record KubernetesNetworkConfigResponse
 {
     public string? ServiceIpv4Cidr { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of ListAccessEntries (<c>GET /clusters/{name}/access-entries</c>).</summary>
-public sealed record ListAccessEntriesRequest
+internal sealed record ListAccessEntriesRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of ListAccessEntries: principal ARNs.</summary>
-public sealed record ListAccessEntriesResponse
+internal sealed record ListAccessEntriesResponse
 {
     public List<string>? AccessEntries { get; init; }
 

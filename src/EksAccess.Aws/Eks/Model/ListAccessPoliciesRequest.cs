@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of ListAccessPolicies (<c>GET /access-policies</c>).</summary>
-public sealed record ListAccessPoliciesRequest
+internal sealed record ListAccessPoliciesRequest
 {
     public int? MaxResults { get; init; }
 

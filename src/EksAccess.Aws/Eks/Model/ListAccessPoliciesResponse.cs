@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of ListAccessPolicies.</summary>
-public sealed record ListAccessPoliciesResponse
+internal sealed record ListAccessPoliciesResponse
 {
     public List<AccessPolicy>? AccessPolicies { get; init; }
 

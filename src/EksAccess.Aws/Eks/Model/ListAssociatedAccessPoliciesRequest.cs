@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of ListAssociatedAccessPolicies (<c>GET /clusters/{name}/access-entries/{principalArn}/access-policies</c>).</summary>
-public sealed record ListAssociatedAccessPoliciesRequest
+internal sealed record ListAssociatedAccessPoliciesRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of ListAssociatedAccessPolicies.</summary>
-public sealed record ListAssociatedAccessPoliciesResponse
+internal sealed record ListAssociatedAccessPoliciesResponse
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of ListClusters (<c>GET /clusters</c>).</summary>
-public sealed record ListClustersRequest
+internal sealed record ListClustersRequest
 {
     public int? MaxResults { get; init; }
 

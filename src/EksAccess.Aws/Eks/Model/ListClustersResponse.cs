@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of ListClusters.</summary>
-public sealed record ListClustersResponse
+internal sealed record ListClustersResponse
 {
     public List<string>? Clusters { get; init; }
 

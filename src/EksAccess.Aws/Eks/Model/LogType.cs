@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The values of the EKS <c>LogType</c> enum.</summary>
-public static class LogType
+internal static class LogType
 {
     public const string Api = "api";
 

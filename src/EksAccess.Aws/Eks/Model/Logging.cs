@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The control-plane logging configuration.</summary>
-public sealed record Logging
+internal sealed record Logging
 {
     public List<LogSetup>? ClusterLogging { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's OIDC issuer.</summary>
-public sealed record OIDC
+internal sealed record OIDC
 {
     public string? Issuer { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The KMS key of an encryption configuration.</summary>
-public sealed record Provider
+internal sealed record Provider
 {
     public string? KeyArn { get; init; }
 }

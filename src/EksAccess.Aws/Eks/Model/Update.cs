@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>An asynchronous cluster update.</summary>
-public sealed record Update
+internal sealed record Update
 {
     public string? Id { get; init; }
 

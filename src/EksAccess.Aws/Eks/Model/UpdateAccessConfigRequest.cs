@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The access configuration to change (authentication mode: see <see cref="AuthenticationMode"/>).</summary>
-public sealed record UpdateAccessConfigRequest
+internal sealed record UpdateAccessConfigRequest
 {
     public string? AuthenticationMode { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of UpdateAccessEntry (<c>POST /clusters/{name}/access-entries/{principalArn}</c>).</summary>
-public sealed record UpdateAccessEntryRequest
+internal sealed record UpdateAccessEntryRequest
 {
     public string? ClusterName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of UpdateAccessEntry.</summary>
-public sealed record UpdateAccessEntryResponse
+internal sealed record UpdateAccessEntryResponse
 {
     public AccessEntry? AccessEntry { get; init; }
 }

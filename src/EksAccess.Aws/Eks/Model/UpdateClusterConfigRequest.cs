@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Input of UpdateClusterConfig (<c>POST /clusters/{name}/update-config</c>); only the access and logging parts are modelled.</summary>
-public sealed record UpdateClusterConfigRequest
+internal sealed record UpdateClusterConfigRequest
 {
     public string? Name { get; init; }
 

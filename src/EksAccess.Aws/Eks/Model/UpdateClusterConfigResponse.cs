@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>Output of UpdateClusterConfig.</summary>
-public sealed record UpdateClusterConfigResponse
+internal sealed record UpdateClusterConfigResponse
 {
     public Update? Update { get; init; }
 }

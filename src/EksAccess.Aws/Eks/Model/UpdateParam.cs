@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>One parameter of an update.</summary>
-public sealed record UpdateParam
+internal sealed record UpdateParam
 {
     public string? Type { get; init; }
 

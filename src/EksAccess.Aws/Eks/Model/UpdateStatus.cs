@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The values of the EKS <c>UpdateStatus</c> enum.</summary>
-public static class UpdateStatus
+internal static class UpdateStatus
 {
     public const string InProgress = "InProgress";
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's upgrade support policy.</summary>
-public sealed record UpgradePolicyResponse
+internal sealed record UpgradePolicyResponse
 {
     public string? SupportType { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's VPC configuration.</summary>
-public sealed record VpcConfigResponse
+internal sealed record VpcConfigResponse
 {
     public List<string>? SubnetIds { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Eks.Model;
 
 /// <summary>The cluster's zonal shift configuration.</summary>
-public sealed record ZonalShiftConfigResponse
+internal sealed record ZonalShiftConfigResponse
 {
     public bool? Enabled { get; init; }
 }

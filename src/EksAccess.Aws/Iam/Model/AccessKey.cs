@@ -6,7 +6,7 @@ namespace EksAccess.Aws.Iam.Model;
 /// A new access key with its secret (only CreateAccessKey returns one). <see cref="ToString"/> never shows the
 /// secret.
 /// </summary>
-public sealed record AccessKey
+internal sealed record AccessKey
 {
     public string? UserName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>An access key without its secret (status: see <see cref="StatusType"/>).</summary>
-public sealed record AccessKeyMetadata
+internal sealed record AccessKeyMetadata
 {
     public string? UserName { get; init; }
 

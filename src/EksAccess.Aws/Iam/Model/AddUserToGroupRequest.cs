@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of AddUserToGroup.</summary>
-public sealed record AddUserToGroupRequest
+internal sealed record AddUserToGroupRequest
 {
     public string? GroupName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of AddUserToGroup (empty).</summary>
-public sealed record AddUserToGroupResponse
+internal sealed record AddUserToGroupResponse
 {
 }

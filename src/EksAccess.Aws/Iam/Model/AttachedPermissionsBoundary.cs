@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>A permissions boundary attached to a user or role.</summary>
-public sealed record AttachedPermissionsBoundary
+internal sealed record AttachedPermissionsBoundary
 {
     public string? PermissionsBoundaryType { get; init; }
 

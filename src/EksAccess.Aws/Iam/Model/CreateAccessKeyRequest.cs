@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of CreateAccessKey.</summary>
-public sealed record CreateAccessKeyRequest
+internal sealed record CreateAccessKeyRequest
 {
     public string? UserName { get; init; }
 }

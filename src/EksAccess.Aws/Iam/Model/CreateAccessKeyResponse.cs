@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of CreateAccessKey.</summary>
-public sealed record CreateAccessKeyResponse
+internal sealed record CreateAccessKeyResponse
 {
     public AccessKey? AccessKey { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of CreateGroup.</summary>
-public sealed record CreateGroupRequest
+internal sealed record CreateGroupRequest
 {
     public string? Path { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of CreateGroup.</summary>
-public sealed record CreateGroupResponse
+internal sealed record CreateGroupResponse
 {
     public Group? Group { get; init; }
 }

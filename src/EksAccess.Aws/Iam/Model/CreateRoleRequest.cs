@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of CreateRole.</summary>
-public sealed record CreateRoleRequest
+internal sealed record CreateRoleRequest
 {
     public string? Path { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of CreateRole.</summary>
-public sealed record CreateRoleResponse
+internal sealed record CreateRoleResponse
 {
     public Role? Role { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of CreateUser.</summary>
-public sealed record CreateUserRequest
+internal sealed record CreateUserRequest
 {
     public string? Path { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of CreateUser.</summary>
-public sealed record CreateUserResponse
+internal sealed record CreateUserResponse
 {
     public User? User { get; init; }
 }

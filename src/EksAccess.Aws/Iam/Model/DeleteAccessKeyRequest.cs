@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteAccessKey.</summary>
-public sealed record DeleteAccessKeyRequest
+internal sealed record DeleteAccessKeyRequest
 {
     public string? UserName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteAccessKey (empty).</summary>
-public sealed record DeleteAccessKeyResponse
+internal sealed record DeleteAccessKeyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteGroupPolicy.</summary>
-public sealed record DeleteGroupPolicyRequest
+internal sealed record DeleteGroupPolicyRequest
 {
     public string? GroupName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteGroupPolicy (empty).</summary>
-public sealed record DeleteGroupPolicyResponse
+internal sealed record DeleteGroupPolicyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteGroup.</summary>
-public sealed record DeleteGroupRequest
+internal sealed record DeleteGroupRequest
 {
     public string? GroupName { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteGroup (empty).</summary>
-public sealed record DeleteGroupResponse
+internal sealed record DeleteGroupResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteRolePolicy.</summary>
-public sealed record DeleteRolePolicyRequest
+internal sealed record DeleteRolePolicyRequest
 {
     public string? RoleName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteRolePolicy (empty).</summary>
-public sealed record DeleteRolePolicyResponse
+internal sealed record DeleteRolePolicyResponse
 {
 }

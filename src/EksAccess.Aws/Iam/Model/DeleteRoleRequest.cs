@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteRole.</summary>
-public sealed record DeleteRoleRequest
+internal sealed record DeleteRoleRequest
 {
     public string? RoleName { get; init; }
 }

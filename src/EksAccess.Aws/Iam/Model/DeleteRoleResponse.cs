@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteRole (empty).</summary>
-public sealed record DeleteRoleResponse
+internal sealed record DeleteRoleResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteUserPolicy.</summary>
-public sealed record DeleteUserPolicyRequest
+internal sealed record DeleteUserPolicyRequest
 {
     public string? UserName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteUserPolicy (empty).</summary>
-public sealed record DeleteUserPolicyResponse
+internal sealed record DeleteUserPolicyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of DeleteUser.</summary>
-public sealed record DeleteUserRequest
+internal sealed record DeleteUserRequest
 {
     public string? UserName { get; init; }
 }

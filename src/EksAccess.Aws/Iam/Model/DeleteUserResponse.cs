@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of DeleteUser (empty).</summary>
-public sealed record DeleteUserResponse
+internal sealed record DeleteUserResponse
 {
 }

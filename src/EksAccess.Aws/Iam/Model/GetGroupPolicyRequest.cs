@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of GetGroupPolicy.</summary>
-public sealed record GetGroupPolicyRequest
+internal sealed record GetGroupPolicyRequest
 {
     public string? GroupName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of GetGroupPolicy; the document is URL-decoded.</summary>
-public sealed record GetGroupPolicyResponse
+internal sealed record GetGroupPolicyResponse
 {
     public string? GroupName { get; init; }
 

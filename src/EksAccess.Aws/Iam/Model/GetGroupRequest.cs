@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of GetGroup (the group and its members).</summary>
-public sealed record GetGroupRequest
+internal sealed record GetGroupRequest
 {
     public string? GroupName { get; init; }
 

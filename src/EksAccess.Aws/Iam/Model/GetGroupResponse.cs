@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of GetGroup.</summary>
-public sealed record GetGroupResponse
+internal sealed record GetGroupResponse
 {
     public Group? Group { get; init; }
 

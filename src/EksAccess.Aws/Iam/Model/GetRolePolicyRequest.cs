@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of GetRolePolicy.</summary>
-public sealed record GetRolePolicyRequest
+internal sealed record GetRolePolicyRequest
 {
     public string? RoleName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of GetRolePolicy; the document is URL-decoded.</summary>
-public sealed record GetRolePolicyResponse
+internal sealed record GetRolePolicyResponse
 {
     public string? RoleName { get; init; }
 

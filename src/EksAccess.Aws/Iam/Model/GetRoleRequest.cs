@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of GetRole.</summary>
-public sealed record GetRoleRequest
+internal sealed record GetRoleRequest
 {
     public string? RoleName { get; init; }
 }

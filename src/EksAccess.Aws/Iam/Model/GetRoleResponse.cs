@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of GetRole.</summary>
-public sealed record GetRoleResponse
+internal sealed record GetRoleResponse
 {
     public Role? Role { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of GetUserPolicy.</summary>
-public sealed record GetUserPolicyRequest
+internal sealed record GetUserPolicyRequest
 {
     public string? UserName { get; init; }
 

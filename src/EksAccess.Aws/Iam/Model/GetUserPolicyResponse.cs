@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of GetUserPolicy; the document is URL-decoded.</summary>
-public sealed record GetUserPolicyResponse
+internal sealed record GetUserPolicyResponse
 {
     public string? UserName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of GetUser; without a user name, the caller.</summary>
-public sealed record GetUserRequest
+internal sealed record GetUserRequest
 {
     public string? UserName { get; init; }
 }

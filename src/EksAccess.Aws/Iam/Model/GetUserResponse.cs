@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of GetUser.</summary>
-public sealed record GetUserResponse
+internal sealed record GetUserResponse
 {
     public User? User { get; init; }
 }

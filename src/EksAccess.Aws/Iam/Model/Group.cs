@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>An IAM group.</summary>
-public sealed record Group
+internal sealed record Group
 {
     public string? Path { get; init; }
 

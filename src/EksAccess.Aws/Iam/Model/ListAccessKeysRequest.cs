@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListAccessKeys; without a user name, the caller's keys.</summary>
-public sealed record ListAccessKeysRequest
+internal sealed record ListAccessKeysRequest
 {
     public string? UserName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListAccessKeys.</summary>
-public sealed record ListAccessKeysResponse
+internal sealed record ListAccessKeysResponse
 {
     public List<AccessKeyMetadata>? AccessKeyMetadata { get; init; }
 

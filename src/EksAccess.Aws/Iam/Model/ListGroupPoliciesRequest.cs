@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListGroupPolicies.</summary>
-public sealed record ListGroupPoliciesRequest
+internal sealed record ListGroupPoliciesRequest
 {
     public string? GroupName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListGroupPolicies.</summary>
-public sealed record ListGroupPoliciesResponse
+internal sealed record ListGroupPoliciesResponse
 {
     public List<string>? PolicyNames { get; init; }
 

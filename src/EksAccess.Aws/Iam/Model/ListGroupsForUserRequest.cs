@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListGroupsForUser.</summary>
-public sealed record ListGroupsForUserRequest
+internal sealed record ListGroupsForUserRequest
 {
     public string? UserName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListGroupsForUser.</summary>
-public sealed record ListGroupsForUserResponse
+internal sealed record ListGroupsForUserResponse
 {
     public List<Group>? Groups { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListRolePolicies.</summary>
-public sealed record ListRolePoliciesRequest
+internal sealed record ListRolePoliciesRequest
 {
     public string? RoleName { get; init; }
 

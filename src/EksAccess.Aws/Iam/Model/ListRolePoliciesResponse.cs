@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListRolePolicies.</summary>
-public sealed record ListRolePoliciesResponse
+internal sealed record ListRolePoliciesResponse
 {
     public List<string>? PolicyNames { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListRoleTags.</summary>
-public sealed record ListRoleTagsRequest
+internal sealed record ListRoleTagsRequest
 {
     public string? RoleName { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListRoleTags.</summary>
-public sealed record ListRoleTagsResponse
+internal sealed record ListRoleTagsResponse
 {
     public List<Tag>? Tags { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListRoles.</summary>
-public sealed record ListRolesRequest
+internal sealed record ListRolesRequest
 {
     public string? PathPrefix { get; init; }
 

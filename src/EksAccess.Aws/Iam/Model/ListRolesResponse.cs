@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListRoles.</summary>
-public sealed record ListRolesResponse
+internal sealed record ListRolesResponse
 {
     public List<Role>? Roles { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListUserPolicies.</summary>
-public sealed record ListUserPoliciesRequest
+internal sealed record ListUserPoliciesRequest
 {
     public string? UserName { get; init; }
 

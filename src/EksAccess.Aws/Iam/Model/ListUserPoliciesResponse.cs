@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListUserPolicies.</summary>
-public sealed record ListUserPoliciesResponse
+internal sealed record ListUserPoliciesResponse
 {
     public List<string>? PolicyNames { get; init; }
 

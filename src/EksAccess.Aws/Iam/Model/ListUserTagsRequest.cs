@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListUserTags.</summary>
-public sealed record ListUserTagsRequest
+internal sealed record ListUserTagsRequest
 {
     public string? UserName { get; init; }
 

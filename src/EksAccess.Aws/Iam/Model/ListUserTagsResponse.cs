@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListUserTags.</summary>
-public sealed record ListUserTagsResponse
+internal sealed record ListUserTagsResponse
 {
     public List<Tag>? Tags { get; init; }
 

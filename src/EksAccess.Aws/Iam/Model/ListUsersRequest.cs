@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of ListUsers.</summary>
-public sealed record ListUsersRequest
+internal sealed record ListUsersRequest
 {
     public string? PathPrefix { get; init; }
 

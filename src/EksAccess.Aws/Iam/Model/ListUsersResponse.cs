@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of ListUsers.</summary>
-public sealed record ListUsersResponse
+internal sealed record ListUsersResponse
 {
     public List<User>? Users { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of PutGroupPolicy.</summary>
-public sealed record PutGroupPolicyRequest
+internal sealed record PutGroupPolicyRequest
 {
     public string? GroupName { get; init; }
 

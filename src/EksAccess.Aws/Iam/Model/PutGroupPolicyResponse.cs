@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of PutGroupPolicy (empty).</summary>
-public sealed record PutGroupPolicyResponse
+internal sealed record PutGroupPolicyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of PutRolePolicy.</summary>
-public sealed record PutRolePolicyRequest
+internal sealed record PutRolePolicyRequest
 {
     public string? RoleName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of PutRolePolicy (empty).</summary>
-public sealed record PutRolePolicyResponse
+internal sealed record PutRolePolicyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of PutUserPolicy.</summary>
-public sealed record PutUserPolicyRequest
+internal sealed record PutUserPolicyRequest
 {
     public string? UserName { get; init; }
 

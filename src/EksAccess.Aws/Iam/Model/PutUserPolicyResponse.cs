@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of PutUserPolicy (empty).</summary>
-public sealed record PutUserPolicyResponse
+internal sealed record PutUserPolicyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of RemoveUserFromGroup.</summary>
-public sealed record RemoveUserFromGroupRequest
+internal sealed record RemoveUserFromGroupRequest
 {
     public string? GroupName { get; init; }
 

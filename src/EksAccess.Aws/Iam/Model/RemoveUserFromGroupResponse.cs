@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of RemoveUserFromGroup (empty).</summary>
-public sealed record RemoveUserFromGroupResponse
+internal sealed record RemoveUserFromGroupResponse
 {
 }

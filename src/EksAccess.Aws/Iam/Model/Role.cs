@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>An IAM role; <see cref="AssumeRolePolicyDocument"/> is already URL-decoded.</summary>
-public sealed record Role
+internal sealed record Role
 {
     public string? Path { get; init; }
 

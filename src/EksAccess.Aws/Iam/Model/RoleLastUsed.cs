@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>When and where a role was last used.</summary>
-public sealed record RoleLastUsed
+internal sealed record RoleLastUsed
 {
     public DateTime? LastUsedDate { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>The values of the IAM <c>statusType</c> enum (access keys).</summary>
-public static class StatusType
+internal static class StatusType
 {
     public const string Active = "Active";
 

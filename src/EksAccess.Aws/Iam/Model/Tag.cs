@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>An IAM tag.</summary>
-public sealed record Tag
+internal sealed record Tag
 {
     public string? Key { get; init; }
 

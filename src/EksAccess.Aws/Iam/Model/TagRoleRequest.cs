@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of TagRole.</summary>
-public sealed record TagRoleRequest
+internal sealed record TagRoleRequest
 {
     public string? RoleName { get; init; }
 

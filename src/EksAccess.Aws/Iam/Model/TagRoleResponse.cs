@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of TagRole (empty).</summary>
-public sealed record TagRoleResponse
+internal sealed record TagRoleResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of TagUser.</summary>
-public sealed record TagUserRequest
+internal sealed record TagUserRequest
 {
     public string? UserName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of TagUser (empty).</summary>
-public sealed record TagUserResponse
+internal sealed record TagUserResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of UpdateAccessKey (status: see <see cref="StatusType"/>).</summary>
-public sealed record UpdateAccessKeyRequest
+internal sealed record UpdateAccessKeyRequest
 {
     public string? UserName { get; init; }
 

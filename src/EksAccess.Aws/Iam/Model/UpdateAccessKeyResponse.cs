@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of UpdateAccessKey (empty).</summary>
-public sealed record UpdateAccessKeyResponse
+internal sealed record UpdateAccessKeyResponse
 {
 }

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of UpdateAssumeRolePolicy.</summary>
-public sealed record UpdateAssumeRolePolicyRequest
+internal sealed record UpdateAssumeRolePolicyRequest
 {
     public string? RoleName { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of UpdateAssumeRolePolicy (empty).</summary>
-public sealed record UpdateAssumeRolePolicyResponse
+internal sealed record UpdateAssumeRolePolicyResponse
 {
 }

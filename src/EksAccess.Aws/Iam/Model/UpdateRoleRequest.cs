@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Input of UpdateRole.</summary>
-public sealed record UpdateRoleRequest
+internal sealed record UpdateRoleRequest
 {
     public string? RoleName { get; init; }
 

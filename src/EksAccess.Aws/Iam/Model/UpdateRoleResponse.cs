@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>Output of UpdateRole (empty).</summary>
-public sealed record UpdateRoleResponse
+internal sealed record UpdateRoleResponse
 {
 }

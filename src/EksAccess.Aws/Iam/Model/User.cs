@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Iam.Model;
 
 /// <summary>An IAM user.</summary>
-public sealed record User
+internal sealed record User
 {
     public string? Path { get; init; }
 

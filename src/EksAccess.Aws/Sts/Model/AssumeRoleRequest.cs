@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Sts.Model;
 
 /// <summary>Input of AssumeRole.</summary>
-public sealed record AssumeRoleRequest
+internal sealed record AssumeRoleRequest
 {
     public string? RoleArn { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Sts.Model;
 
 /// <summary>Output of AssumeRole.</summary>
-public sealed record AssumeRoleResponse
+internal sealed record AssumeRoleResponse
 {
     public Credentials? Credentials { get; init; }
 

@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Sts.Model;
 
 /// <summary>The assumed-role session's identifiers.</summary>
-public sealed record AssumedRoleUser
+internal sealed record AssumedRoleUser
 {
     public string? AssumedRoleId { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace EksAccess.Aws.Sts.Model;
 
 /// <summary>Temporary credentials from AssumeRole. <see cref="ToString"/> never shows the secret or the token.</summary>
-public sealed record Credentials
+internal sealed record Credentials
 {
     public string? AccessKeyId { get; init; }
 

@@ -1,6 +1,6 @@
 namespace EksAccess.Aws.Sts.Model;
 
 /// <summary>Input of GetCallerIdentity (empty).</summary>
-public sealed record GetCallerIdentityRequest
+internal sealed record GetCallerIdentityRequest
 {
 }

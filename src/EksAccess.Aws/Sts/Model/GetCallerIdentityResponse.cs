@@ -1,7 +1,7 @@
 namespace EksAccess.Aws.Sts.Model;
 
 /// <summary>Output of GetCallerIdentity.</summary>
-public sealed record GetCallerIdentityResponse
+internal sealed record GetCallerIdentityResponse
 {
     public string? UserId { get; init; }
 

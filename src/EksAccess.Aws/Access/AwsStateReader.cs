@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using EksAccess.Aws;
 using EksAccess.Aws.Eks;
 using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Iam;
@@ -8,10 +7,8 @@ using EksAccess.Aws.Sts.Model;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
-using CoreAccessScope = EksAccess.Core.Identity.AccessScope;
-using CoreAssociatedAccessPolicy = EksAccess.Core.Identity.AssociatedAccessPolicy;
 
-namespace EksAccess.Cli.Planning;
+namespace EksAccess.Aws.Access;
 
 /// <summary>
 /// Reads the AWS state an access config concerns into an <see cref="AwsObservedState"/>: the caller; the IAM users,
@@ -71,20 +68,47 @@ internal sealed class AwsStateReader : IDisposable
         };
     }
 
+    /// <summary>
+    /// One IAM user as revoke sees it: its groups (with their inline policies), its own inline policies and its access
+    /// keys with their status; null when the user does not exist.
+    /// </summary>
+    public async Task<(ObservedIamUser User, ImmutableArray<ObservedIamGroup> Groups)?> ReadUserWithGroupsAsync(string userName, CancellationToken cancellationToken)
+    {
+        var user = await ReadUserAsync(userName, keys: true, groups: true, cancellationToken, tags: false);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var groups = await Task.WhenAll(user.Groups.Select(async group => new ObservedIamGroup(group)
+        {
+            InlinePolicies = await ReadPoliciesAsync(
+                () => Collect(_clients.Iam.ListGroupPoliciesAllAsync(new ListGroupPoliciesRequest { GroupName = group }, cancellationToken)),
+                async policy => (await _clients.Iam.GetGroupPolicyAsync(new GetGroupPolicyRequest { GroupName = group, PolicyName = policy }, cancellationToken)).PolicyDocument),
+        }));
+        return (user, [.. groups]);
+    }
+
+    /// <summary>DescribeCluster; a missing cluster throws (ResourceNotFoundException).</summary>
+    public async Task<ObservedCluster> DescribeClusterAsync(string clusterName, CancellationToken cancellationToken)
+    {
+        var described = await Call(() => _clients.Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = clusterName }, cancellationToken));
+        return ToObserved(clusterName, described.Cluster);
+    }
+
     /// <summary>DescribeCluster (null when it does not exist) and, outside CONFIG_MAP mode, every access entry with its policies.</summary>
     public async Task<(ObservedCluster? Cluster, ImmutableArray<ObservedAccessEntry> Entries)> ReadClusterAsync(string clusterName, CancellationToken cancellationToken)
     {
-        DescribeClusterResponse described;
+        ObservedCluster cluster;
         try
         {
-            described = await Call(() => _clients.Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = clusterName }, cancellationToken));
+            cluster = await DescribeClusterAsync(clusterName, cancellationToken);
         }
         catch (AwsServiceException ex) when (string.Equals(ex.ErrorCode, "ResourceNotFoundException", StringComparison.Ordinal))
         {
             return (null, []);
         }
 
-        var cluster = ToObserved(clusterName, described.Cluster);
         if (cluster.AuthenticationMode is null or Core.Identity.AuthenticationMode.ConfigMap)
         {
             return (cluster, []);
@@ -101,7 +125,7 @@ internal sealed class AwsStateReader : IDisposable
         return (cluster, [.. entries.OfType<ObservedAccessEntry>()]);
     }
 
-    public static ObservedCluster ToObserved(string clusterName, Cluster? cluster)
+    private static ObservedCluster ToObserved(string clusterName, Cluster? cluster)
     {
         var mode = AuthenticationModes.TryParse(cluster?.AccessConfig?.AuthenticationMode, out var parsed) ? parsed : null;
         return new ObservedCluster(cluster?.Name ?? clusterName)
@@ -110,6 +134,9 @@ internal sealed class AwsStateReader : IDisposable
             Status = cluster?.Status,
             Version = cluster?.Version,
             Endpoint = cluster?.Endpoint,
+            PlatformVersion = cluster?.PlatformVersion,
+            CertificateAuthorityData = cluster?.CertificateAuthority?.Data,
+            ReportedAuthenticationMode = cluster?.AccessConfig?.AuthenticationMode,
             AuthenticationMode = mode,
             EnabledLogTypes =
             [
@@ -127,13 +154,11 @@ internal sealed class AwsStateReader : IDisposable
         var describe = Call(() => _clients.Eks.DescribeAccessEntryAsync(new DescribeAccessEntryRequest { ClusterName = clusterName, PrincipalArn = principalArn }, cancellationToken));
         var policies = Call(async () =>
         {
-            var list = new List<CoreAssociatedAccessPolicy>();
+            var list = new List<Core.Identity.AssociatedAccessPolicy>();
             var request = new ListAssociatedAccessPoliciesRequest { ClusterName = clusterName, PrincipalArn = principalArn, MaxResults = 100 };
             await foreach (var policy in _clients.Eks.ListAssociatedAccessPoliciesAllAsync(request, cancellationToken))
             {
-                list.Add(new CoreAssociatedAccessPolicy(
-                    policy.PolicyArn ?? "",
-                    new CoreAccessScope(policy.AccessScope?.Type ?? CoreAccessScope.ClusterType, [.. policy.AccessScope?.Namespaces ?? []])));
+                list.Add(WireMapping.ToCore(policy));
             }
 
             return list;
@@ -158,7 +183,7 @@ internal sealed class AwsStateReader : IDisposable
         };
     }
 
-    private async Task<ObservedIamUser?> ReadUserAsync(string name, bool keys, bool groups, CancellationToken cancellationToken)
+    private async Task<ObservedIamUser?> ReadUserAsync(string name, bool keys, bool groups, CancellationToken cancellationToken, bool tags = true)
     {
         User? user;
         try
@@ -170,26 +195,29 @@ internal sealed class AwsStateReader : IDisposable
             return null;
         }
 
-        var tags = user?.Tags is { Count: > 0 } listed
+        var userTags = user?.Tags is { Count: > 0 } listed
             ? Task.FromResult(ToTags(listed))
-            : Call(async () => ToTags(await Collect(_clients.Iam.ListUserTagsAllAsync(new ListUserTagsRequest { UserName = name }, cancellationToken))));
+            : tags
+                ? Call(async () => ToTags(await Collect(_clients.Iam.ListUserTagsAllAsync(new ListUserTagsRequest { UserName = name }, cancellationToken))))
+                : Task.FromResult(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal));
         var policies = ReadPoliciesAsync(
             () => Collect(_clients.Iam.ListUserPoliciesAllAsync(new ListUserPoliciesRequest { UserName = name }, cancellationToken)),
             async policy => (await _clients.Iam.GetUserPolicyAsync(new GetUserPolicyRequest { UserName = name, PolicyName = policy }, cancellationToken)).PolicyDocument);
         var accessKeys = keys
-            ? Call(async () => (await Collect(_clients.Iam.ListAccessKeysAllAsync(new ListAccessKeysRequest { UserName = name }, cancellationToken))).Select(k => k.AccessKeyId ?? "").ToImmutableArray())
-            : Task.FromResult(ImmutableArray<string>.Empty);
+            ? Call(() => Collect(_clients.Iam.ListAccessKeysAllAsync(new ListAccessKeysRequest { UserName = name }, cancellationToken)))
+            : Task.FromResult(new List<AccessKeyMetadata>());
         var memberOf = groups
             ? Call(async () => (await Collect(_clients.Iam.ListGroupsForUserAllAsync(new ListGroupsForUserRequest { UserName = name }, cancellationToken))).Select(g => g.GroupName ?? "").ToImmutableArray())
             : Task.FromResult(ImmutableArray<string>.Empty);
-        await Task.WhenAll(tags, policies, accessKeys, memberOf);
+        await Task.WhenAll(userTags, policies, accessKeys, memberOf);
         return new ObservedIamUser(name)
         {
             Path = user?.Path ?? "/",
             Arn = user?.Arn,
-            Tags = await tags,
+            Tags = await userTags,
             InlinePolicies = await policies,
-            AccessKeyIds = await accessKeys,
+            AccessKeyIds = [.. (await accessKeys).Select(k => k.AccessKeyId ?? "")],
+            InactiveAccessKeyIds = [.. (await accessKeys).Where(k => !string.Equals(k.Status, StatusType.Active, StringComparison.Ordinal)).Select(k => k.AccessKeyId ?? "")],
             Groups = await memberOf,
         };
     }

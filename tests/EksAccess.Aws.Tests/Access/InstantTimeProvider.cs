@@ -1,4 +1,4 @@
-namespace EksAccess.Cli.Tests.Planning;
+namespace EksAccess.Aws.Tests.Access;
 
 /// <summary>A clock whose timers fire at once, moving the time forward by their due time; records every delay asked for.</summary>
 internal sealed class InstantTimeProvider : TimeProvider

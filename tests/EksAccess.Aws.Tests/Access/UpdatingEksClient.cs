@@ -1,7 +1,7 @@
 using EksAccess.Aws.Eks;
 using EksAccess.Aws.Eks.Model;
 
-namespace EksAccess.Cli.Tests.Planning;
+namespace EksAccess.Aws.Tests.Access;
 
 /// <summary>An EKS client whose cluster update reports the given statuses in turn (UpdateClusterConfig, then each DescribeUpdate).</summary>
 internal sealed class UpdatingEksClient(params string[] statuses) : IEksClient
