@@ -84,7 +84,7 @@ public sealed class ValidateCommandTests
         var result = await CliRunner.RunAsync("validate");
 
         result.ExitCode.ShouldBe(3);
-        result.Stderr.ShouldStartWith("error: Option '--filename' is required.");
+        result.Stderr.ShouldStartWith("error: Option '--filename' is required (see 'eksaccess validate --help')");
     }
 
     [Fact]

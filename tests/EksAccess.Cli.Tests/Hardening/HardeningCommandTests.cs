@@ -91,7 +91,6 @@ public sealed class HardeningCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--session-name", "")]
     [InlineData("--session-name", "x")]
     [InlineData("--session-name", "a\nb")]
     public async Task BadSessionName_IsOneCleanError(string flag, string value)
