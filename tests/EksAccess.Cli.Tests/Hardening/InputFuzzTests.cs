@@ -13,7 +13,7 @@ public sealed partial class InputFuzzTests : IDisposable
 {
     private const int Seed = 20261207;
     private const int Cases = 2000;
-    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(20);
     private static readonly string[] Examples = ["000-developer-access", "001-role-based-access", "003-cluster-admin-access-entry"];
     private static readonly string[] Arns =
     [
@@ -59,7 +59,9 @@ public sealed partial class InputFuzzTests : IDisposable
         }
 
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures.Take(15)));
-        total.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(120), "a few thousand cases should take well under a minute on a free machine");
+        // No bound on the whole run: a wall-clock total flakes on a shared 2-core machine (speed lives in bench/);
+        // the per-case bound above is the hang detector, generous enough for a loaded machine.
+        TestContext.Current.TestOutputHelper?.WriteLine($"{Cases} cases in {total.Elapsed}");
     }
 
     private static string? Check(CliResult result, TimeSpan elapsed)
