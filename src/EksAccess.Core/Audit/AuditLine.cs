@@ -11,6 +11,9 @@ public sealed class AuditLine
     /// <summary>Why the line (or one event on it) was skipped; null when it was read.</summary>
     public string? Error { get; set; }
 
+    /// <summary>Values seen on earlier lines, so repeats cost no allocation.</summary>
+    internal Utf8StringCache Strings { get; } = new();
+
     public void Clear()
     {
         Events.Clear();
