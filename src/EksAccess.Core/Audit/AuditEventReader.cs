@@ -14,7 +14,12 @@ namespace EksAccess.Core.Audit;
 /// </summary>
 internal static class AuditEventReader
 {
+    private const int MaxPrincipals = 4096;
+
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+
+    // Strict UTF-8, as Utf8JsonReader.GetString transcodes: invalid bytes throw instead of becoming U+FFFD.
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Adds the event in <paramref name="json"/> to <paramref name="result"/>; false (nothing added) to take the JsonDocument path.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, bool topLevel, AuditLine result)
@@ -31,7 +36,7 @@ internal static class AuditEventReader
 
     private static bool TryReadCore(ReadOnlySpan<byte> json, bool topLevel, AuditLine result)
     {
-        var strings = result.Strings;
+        var strings = result;
         var reader = new Utf8JsonReader(json, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -63,7 +68,7 @@ internal static class AuditEventReader
                     break;
                 case 4 when name.SequenceEqual("user"u8) && seen.Add(2):
                     hasUser = reader.TokenType == JsonTokenType.StartObject;
-                    if (hasUser && !ReadUser(ref reader, strings, ref user))
+                    if (hasUser && !ReadUser(ref reader, json, strings, ref user))
                     {
                         return false;
                     }
@@ -87,7 +92,7 @@ internal static class AuditEventReader
 
                     break;
                 case 9 when name.SequenceEqual("sourceIPs"u8) && seen.Add(6):
-                    f.SourceIps = Strings(ref reader, strings);
+                    f.SourceIps = Strings(ref reader, json, strings);
                     break;
                 case 9 when name.SequenceEqual("userAgent"u8) && seen.Add(7):
                     f.UserAgent = String(ref reader, strings);
@@ -123,7 +128,7 @@ internal static class AuditEventReader
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         Identity impersonated = default;
-                        if (!ReadUser(ref reader, strings, ref impersonated))
+                        if (!ReadUser(ref reader, json, strings, ref impersonated))
                         {
                             return false;
                         }
@@ -170,7 +175,7 @@ internal static class AuditEventReader
             {
                 var uri = json.Slice(uriStart, uriLength);
                 var query = uri.IndexOf((byte)'?');
-                nonResourceUrl = strings.Get(query < 0 ? uri : uri[..query]);
+                nonResourceUrl = Intern(strings, query < 0 ? uri : uri[..query]);
             }
         }
 
@@ -181,7 +186,7 @@ internal static class AuditEventReader
             Time = time.Value,
             AuditId = f.AuditId,
             Stage = f.Stage ?? AuditStages.ResponseComplete,
-            PrincipalArn = AuditIdentity.CanonicalArn(user.CanonicalArn, user.Arn, username),
+            PrincipalArn = CanonicalArn(result, user.CanonicalArn, user.Arn, username),
             SessionName = string.IsNullOrEmpty(sessionName) ? null : sessionName,
             AccessKeyId = string.IsNullOrEmpty(user.AccessKeyId) ? null : user.AccessKeyId,
             Username = username,
@@ -204,7 +209,7 @@ internal static class AuditEventReader
     }
 
     /// <summary>user (and impersonatedUser): username, groups, and the one-element arrays of extra.</summary>
-    private static bool ReadUser(ref Utf8JsonReader reader, Utf8StringCache strings, ref Identity user)
+    private static bool ReadUser(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, AuditLine strings, ref Identity user)
     {
         var seen = new Seen();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -222,7 +227,7 @@ internal static class AuditEventReader
             }
             else if (name.SequenceEqual("groups"u8) && seen.Add(2))
             {
-                user.Groups = Strings(ref reader, strings);
+                user.Groups = Strings(ref reader, json, strings);
             }
             else if (name.SequenceEqual("extra"u8) && seen.Add(3))
             {
@@ -244,7 +249,7 @@ internal static class AuditEventReader
         return true;
     }
 
-    private static bool ReadExtra(ref Utf8JsonReader reader, Utf8StringCache strings, ref Identity user)
+    private static bool ReadExtra(ref Utf8JsonReader reader, AuditLine strings, ref Identity user)
     {
         var seen = new Seen();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -285,7 +290,7 @@ internal static class AuditEventReader
         return true;
     }
 
-    private static bool ReadObjectRef(ref Utf8JsonReader reader, Utf8StringCache strings, ref ObjectRef objectRef)
+    private static bool ReadObjectRef(ref Utf8JsonReader reader, AuditLine strings, ref ObjectRef objectRef)
     {
         var seen = new Seen();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -330,7 +335,7 @@ internal static class AuditEventReader
         return true;
     }
 
-    private static bool ReadAnnotations(ref Utf8JsonReader reader, Utf8StringCache strings, ref Fields f)
+    private static bool ReadAnnotations(ref Utf8JsonReader reader, AuditLine strings, ref Fields f)
     {
         var seen = new Seen();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -392,7 +397,7 @@ internal static class AuditEventReader
         return true;
     }
 
-    private static string? String(ref Utf8JsonReader reader, Utf8StringCache strings)
+    private static string? String(ref Utf8JsonReader reader, AuditLine strings)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -400,11 +405,45 @@ internal static class AuditEventReader
             return null;
         }
 
-        return reader.ValueIsEscaped ? reader.GetString() : strings.Get(reader.ValueSpan);
+        return reader.ValueIsEscaped ? reader.GetString() : Intern(strings, reader.ValueSpan);
+    }
+
+    private static string Intern(AuditLine line, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return "";
+        }
+
+        if (!line.Strings.TryGet(utf8, out var hash, out var value))
+        {
+            value = Strict.GetString(utf8);
+            line.Strings.Add(utf8, hash, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>AuditIdentity caches by value; interned strings allow a cheaper cache by reference first.</summary>
+    private static string? CanonicalArn(AuditLine line, string? canonicalArn, string? arn, string username)
+    {
+        var key = new PrincipalKey(canonicalArn, arn, username);
+        if (!line.Principals.TryGetValue(key, out var principal))
+        {
+            if (line.Principals.Count >= MaxPrincipals)
+            {
+                line.Principals.Clear();
+            }
+
+            principal = AuditIdentity.CanonicalArn(canonicalArn, arn, username);
+            line.Principals[key] = principal;
+        }
+
+        return principal;
     }
 
     /// <summary>user.extra values are one-element arrays: the first item when it is a string (or a bare string).</summary>
-    private static string? First(ref Utf8JsonReader reader, Utf8StringCache strings)
+    private static string? First(ref Utf8JsonReader reader, AuditLine strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -424,7 +463,7 @@ internal static class AuditEventReader
         return first;
     }
 
-    private static ImmutableArray<string> Strings(ref Utf8JsonReader reader, Utf8StringCache strings)
+    private static ImmutableArray<string> Strings(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, AuditLine strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -432,16 +471,29 @@ internal static class AuditEventReader
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        // A list repeats whole (a user's groups, a client's IPs): looked up by its JSON bytes, then read item by item.
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var raw = json[start..(int)reader.BytesConsumed];
+        if (strings.Arrays.TryGet(raw, out var hash, out var cached))
         {
-            if (String(ref reader, strings) is { } value)
+            return cached;
+        }
+
+        var items = new Utf8JsonReader(raw, Options);
+        items.Read();
+        var builder = ImmutableArray.CreateBuilder<string>();
+        while (items.Read() && items.TokenType != JsonTokenType.EndArray)
+        {
+            if (String(ref items, strings) is { } value)
             {
                 builder.Add(value);
             }
         }
 
-        return builder.DrainToImmutable();
+        var array = builder.DrainToImmutable();
+        strings.Arrays.Add(raw, hash, array);
+        return array;
     }
 
     private static DateTimeOffset? Time(ref Utf8JsonReader reader)
