@@ -34,6 +34,8 @@ internal static class AuditEventReader
         }
     }
 
+    // After a nested object was read the reader stands on its EndObject, where Skip() does nothing; on any other
+    // kind of value Skip() passes over it whole, so a member of an unexpected kind never leaks its contents.
     private static bool TryReadCore(ReadOnlySpan<byte> json, bool topLevel, AuditLine result)
     {
         var strings = result;
@@ -73,6 +75,7 @@ internal static class AuditEventReader
                         return false;
                     }
 
+                    reader.Skip(); // a value of another kind is passed over whole
                     break;
                 case 5 when name.SequenceEqual("stage"u8) && seen.Add(3):
                     f.Stage = String(ref reader, strings);
@@ -90,6 +93,7 @@ internal static class AuditEventReader
                         return false;
                     }
 
+                    reader.Skip();
                     break;
                 case 9 when name.SequenceEqual("sourceIPs"u8) && seen.Add(6):
                     f.SourceIps = Strings(ref reader, json, strings);
@@ -106,6 +110,7 @@ internal static class AuditEventReader
                         uriLength = reader.ValueSpan.Length;
                     }
 
+                    reader.Skip();
                     break;
                 case 11 when name.SequenceEqual("annotations"u8) && seen.Add(9):
                     if (reader.TokenType == JsonTokenType.StartObject && !ReadAnnotations(ref reader, strings, ref f))
@@ -113,6 +118,7 @@ internal static class AuditEventReader
                         return false;
                     }
 
+                    reader.Skip();
                     break;
                 case 14 when name.SequenceEqual("stageTimestamp"u8) && seen.Add(10):
                     f.StageTime = Time(ref reader);
@@ -123,6 +129,7 @@ internal static class AuditEventReader
                         return false;
                     }
 
+                    reader.Skip();
                     break;
                 case 16 when name.SequenceEqual("impersonatedUser"u8) && seen.Add(12):
                     if (reader.TokenType == JsonTokenType.StartObject)
@@ -136,6 +143,7 @@ internal static class AuditEventReader
                         f.Impersonated = impersonated.Username ?? "";
                     }
 
+                    reader.Skip();
                     break;
                 case 24 when name.SequenceEqual("requestReceivedTimestamp"u8) && seen.Add(13):
                     f.ReceivedTime = Time(ref reader);
@@ -235,6 +243,8 @@ internal static class AuditEventReader
                 {
                     return false;
                 }
+
+                reader.Skip();
             }
             else if (seen.Duplicate)
             {
@@ -383,6 +393,7 @@ internal static class AuditEventReader
             if (name.SequenceEqual("code"u8) && seen.Add(1))
             {
                 f.Code = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code) ? code : null;
+                reader.Skip();
             }
             else if (seen.Duplicate)
             {
