@@ -9,6 +9,9 @@ internal static class AwsCli
 {
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>Where aws-auth backups of these tests go (the default is under the home directory of whoever runs them).</summary>
+    public static string BackupRoot { get; } = Path.Combine(Path.GetTempPath(), "eksaccess-cli-tests-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "backups");
+
     public static string Input(string name) => Path.Combine(AppContext.BaseDirectory, "Inputs", "Aws", name);
 
     public static CliContext Context(AwsTestServers servers, StringWriter stdout, StringWriter stderr, TextReader? stdin = null, int maxAttempts = 3) =>
@@ -16,6 +19,7 @@ internal static class AwsCli
         {
             Stdin = stdin,
             AwsDefaults = servers.Settings() with { MaxAttempts = maxAttempts },
+            BackupRoot = BackupRoot,
 
             // No KUBECONFIG or ~/.kube/config of the machine running the tests: a cluster is only what --kubeconfig names.
             KubernetesDefaults = new KubernetesConnectionOptions { EnvironmentVariables = _ => null },
