@@ -1,4 +1,6 @@
 using EksAccess.Aws;
+using EksAccess.Aws.Iam;
+using EksAccess.Aws.Iam.Model;
 using EksAccess.Aws.Tests;
 using EksAccess.Kubernetes;
 
@@ -35,8 +37,38 @@ internal static class AwsCli
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    public static async Task CreateClusterAsync(AwsTestServers servers, string name, string mode) =>
+    /// <summary>The IAM principals the test configs reference without creating them (node roles, admins by ARN): a real account has them, and plan checks.</summary>
+    public static readonly string[] ReferencedRoles = ["EKSNodeRole", "PlatformAdmin", "eks-node-role"];
+
+    public static readonly string[] ReferencedUsers = ["eks-admin"];
+
+    /// <summary>Creates the cluster and the principals of <see cref="ReferencedRoles"/> and <see cref="ReferencedUsers"/> (already there is fine).</summary>
+    public static async Task CreateClusterAsync(AwsTestServers servers, string name, string mode)
+    {
         await new RawAws(servers.Settings()).CreateClusterAsync(name, mode, Token);
+        var iam = servers.Clients().Iam;
+        const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        foreach (var role in ReferencedRoles)
+        {
+            await IgnoreExistingAsync(() => iam.CreateRoleAsync(new CreateRoleRequest { RoleName = role, AssumeRolePolicyDocument = Trust }, Token));
+        }
+
+        foreach (var user in ReferencedUsers)
+        {
+            await IgnoreExistingAsync(() => iam.CreateUserAsync(new CreateUserRequest { UserName = user }, Token));
+        }
+    }
+
+    private static async Task IgnoreExistingAsync(Func<Task> create)
+    {
+        try
+        {
+            await create();
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == "EntityAlreadyExists")
+        {
+        }
+    }
 
     public static AwsClients Clients(AwsTestServers servers) => servers.Clients();
 }
