@@ -29,6 +29,15 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, TimeProv
     /// <summary>Builds the Kubernetes client for a command from --kubeconfig/--context (tests point it at a stub).</summary>
     public Func<KubernetesConnectionOptions, IKubernetesClusterClient> CreateKubernetesClient { get; init; } = KubernetesClusterClient.Create;
 
+    /// <summary>
+    /// Where aws-auth backups go unless --backup-dir names a directory: one folder per cluster under it. Never the
+    /// working directory, so a backup (it names every mapped principal) does not end up in a repository.
+    /// </summary>
+    public string BackupRoot { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".eksaccess", "backups");
+
+    /// <summary>The backup directory of <paramref name="cluster"/>: --backup-dir when given, else <c>BackupRoot/&lt;cluster&gt;</c>.</summary>
+    public string BackupDirectoryFor(string cluster, string? backupDir) => backupDir ?? Path.Combine(BackupRoot, cluster);
+
     public static CliContext FromConsole() => new(Console.Out, Console.Error, TimeProvider.System)
     {
         Stdin = Console.In,

@@ -16,7 +16,16 @@ public sealed class AwsAuthBackup(string directory, TimeProvider time)
     public async Task<string> SaveAsync(string yaml, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        System.IO.Directory.CreateDirectory(Directory);
+        // Owner-only (0700) like the files in it; Windows has no Unix modes and keeps the profile's ACLs.
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        else
+        {
+            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
         var path = Path.Combine(Directory, $"aws-auth.{stamp}.yaml");
         for (var i = 2; File.Exists(path); i++)

@@ -80,6 +80,13 @@ public sealed class AwsAccessClient : IAwsAccessClient
     public Task<AwsSnapshotFiles> ReadSnapshotFilesAsync(string clusterName, CancellationToken cancellationToken) =>
         new AwsSnapshotReader(_clients.Eks, ReadConcurrency).ReadAsync(clusterName, cancellationToken);
 
+    public async Task<bool> PrincipalExistsAsync(string principalArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principalArn);
+        using var reader = new AwsStateReader(_clients, ReadConcurrency);
+        return await reader.PrincipalExistsAsync(principalArn, cancellationToken);
+    }
+
     public async Task<IamPrincipalFacts> ReadPrincipalAsync(string principalArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principalArn);

@@ -89,6 +89,29 @@ internal sealed class AwsStateReader : IDisposable
         return (user, [.. groups]);
     }
 
+    /// <summary>GetUser or GetRole by the ARN's name (a session's role); false on NoSuchEntity.</summary>
+    public async Task<bool> PrincipalExistsAsync(string principalArn, CancellationToken cancellationToken)
+    {
+        var arn = IamPrincipalArn.Parse(principalArn).Canonicalize();
+        try
+        {
+            if (arn.Kind == IamPrincipalKind.User)
+            {
+                await Call(() => _clients.Iam.GetUserAsync(new GetUserRequest { UserName = arn.Name }, cancellationToken));
+            }
+            else
+            {
+                await Call(() => _clients.Iam.GetRoleAsync(new GetRoleRequest { RoleName = arn.Name }, cancellationToken));
+            }
+
+            return true;
+        }
+        catch (AwsServiceException ex) when (IsNoSuchEntity(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>DescribeCluster; a missing cluster throws (ResourceNotFoundException).</summary>
     public async Task<ObservedCluster> DescribeClusterAsync(string clusterName, CancellationToken cancellationToken)
     {

@@ -47,6 +47,12 @@ public interface IAwsAccessClient
     /// </summary>
     Task<IamPrincipalFacts> ReadPrincipalAsync(string principalArn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether an IAM user or role exists (iam:GetUser / iam:GetRole by name; an assumed-role session as its role).
+    /// Only meaningful for a principal of the caller's account: IAM answers for no other.
+    /// </summary>
+    Task<bool> PrincipalExistsAsync(string principalArn, CancellationToken cancellationToken);
+
     /// <summary>The names of the region's EKS clusters (eks:ListClusters), sorted.</summary>
     Task<ImmutableArray<string>> ListClustersAsync(CancellationToken cancellationToken);
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EksAccess.Cli.Planning;
-using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Cli.Commands;
@@ -13,22 +12,29 @@ namespace EksAccess.Cli.Commands;
 /// </summary>
 internal static class ApplyCommand
 {
-    private static readonly Option<string> FileOption = GlobalOptions.CreateFile();
-    private static readonly Option<string> TargetOption = PlanTargetOptions.CreateTarget();
+    /// <summary>eksaccess apply: the access config, the target, how to connect, --auto-approve/--dry-run/--force and the backup directory (null: the default).</summary>
+    internal sealed record Request(string File, string Target, ConnectionOptions Connection, bool AutoApprove, bool DryRun, bool Force)
+    {
+        public string? BackupDir { get; init; }
+    }
+
+    private static readonly Option<string> File = GlobalOptions.CreateFile();
+    private static readonly Option<string> Target = PlanTargetOptions.CreateTarget();
+    private static readonly Option<string?> BackupDir = PlanTargetOptions.CreateBackupDir();
     private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
     private static readonly KubernetesOptions Kubernetes = new();
 
-    private static readonly Option<bool> AutoApproveOption = new("--auto-approve")
+    private static readonly Option<bool> AutoApprove = new("--auto-approve")
     {
         Description = "Apply without asking for confirmation (CI).",
     };
 
-    private static readonly Option<bool> DryRunOption = new("--dry-run")
+    private static readonly Option<bool> DryRun = new("--dry-run")
     {
         Description = "Plan and show what would be called, change nothing.",
     };
 
-    private static readonly Option<bool> ForceOption = new("--force")
+    private static readonly Option<bool> Force = new("--force")
     {
         Description = "Make changes the plan refuses for safety: removing your own or the last cluster-admin access entry or IAM identity.",
     };
@@ -36,38 +42,38 @@ internal static class ApplyCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("apply", "Plan, confirm and make the changes that take the account and cluster to the access config.");
-        command.Options.Add(FileOption);
-        command.Options.Add(TargetOption);
+        command.Options.Add(File);
+        command.Options.Add(Target);
         Aws.AddTo(command);
         Kubernetes.AddTo(command);
-        command.Options.Add(AutoApproveOption);
-        command.Options.Add(DryRunOption);
-        command.Options.Add(ForceOption);
+        command.Options.Add(AutoApprove);
+        command.Options.Add(DryRun);
+        command.Options.Add(Force);
+        command.Options.Add(BackupDir);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new ApplyRequest(
-                parseResult.GetRequiredValue(FileOption),
-                parseResult.GetRequiredValue(TargetOption),
+            new Request(
+                parseResult.GetRequiredValue(File),
+                parseResult.GetRequiredValue(Target),
                 new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
-                parseResult.GetValue(AutoApproveOption),
-                parseResult.GetValue(DryRunOption),
-                parseResult.GetValue(ForceOption)),
+                parseResult.GetValue(AutoApprove),
+                parseResult.GetValue(DryRun),
+                parseResult.GetValue(Force))
+            {
+                BackupDir = parseResult.GetValue(BackupDir),
+            },
             context,
             cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(ApplyRequest request, CliContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(request, ConfigLoader.LoadValid(request.File), context, cancellationToken);
-    }
-
-    internal static async Task<int> RunAsync(ApplyRequest request, AccessConfig config, CliContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        var config = ConfigLoader.LoadValid(request.File);
         var targets = PlanRunner.Targets(request.Target, context);
-        var planContext = new PlanContext(request.Force, request.DryRun, context.Stderr, PlanTargetOptions.BackupDirectory, context.Time) { Connection = request.Connection };
+        var backups = context.BackupDirectoryFor(config.Cluster.Name, request.BackupDir);
+        var planContext = new PlanContext(request.Force, request.DryRun, context.Stderr, backups, context.Time) { Connection = request.Connection };
         var plans = await PlanRunner.PlanAsync(config, targets, planContext, cancellationToken);
         var plan = PlanRunner.Combine(plans);
         await context.Stdout.WriteAsync(PlanRenderer.Render(plan).AsMemory(), cancellationToken);

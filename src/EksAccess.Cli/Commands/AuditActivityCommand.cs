@@ -23,11 +23,7 @@ internal static class AuditActivityCommand
 
     private static readonly Option<string[]> Usernames = new("--username") { Description = "Only requests by this Kubernetes username (repeatable)." };
 
-    private static readonly Option<string> Output = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table, json, or jsonl (one event per line, streamed).",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json", "jsonl");
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json, yaml or jsonl (one event per line, streamed).", OutputFormat.Jsonl);
 
     public static Command Create(CliContext context)
     {
@@ -37,13 +33,13 @@ internal static class AuditActivityCommand
         command.Options.Add(Usernames);
         command.Options.Add(Output);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new Request(Sources.Read(parseResult), parseResult.GetValue(Principals) ?? [], parseResult.GetValue(Usernames) ?? [], parseResult.GetValue(Output)!),
+            new Request(Sources.Read(parseResult), parseResult.GetValue(Principals) ?? [], parseResult.GetValue(Usernames) ?? [], parseResult.GetValue(Output)),
             context,
             cancellationToken));
         return command;
     }
 
-    internal sealed record Request(AuditRequest Audit, IReadOnlyList<string> Principals, IReadOnlyList<string> Usernames, string Output);
+    internal sealed record Request(AuditRequest Audit, IReadOnlyList<string> Principals, IReadOnlyList<string> Usernames, OutputFormat Output);
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -77,7 +73,7 @@ internal static class AuditActivityCommand
         return ExitCodes.Success;
     }
 
-    private sealed class Sink(AuditEventFilter filter, string output, TextWriter stdout, WarningCounter warnings) : IAuditSink
+    private sealed class Sink(AuditEventFilter filter, OutputFormat output, TextWriter stdout, WarningCounter warnings) : IAuditSink
     {
         private readonly AuditDeduplicator _dedup = new();
         private readonly List<AuditEvent> _kept = [];
@@ -106,10 +102,10 @@ internal static class AuditActivityCommand
             var events = _kept.OrderBy(e => e.Time).ThenBy(e => e.AuditId, StringComparer.Ordinal).ToList();
             switch (output)
             {
-                case "jsonl":
+                case OutputFormat.Jsonl:
                     break;
-                case "json":
-                    StructuredOutput.Write(stdout, "json", new JsonObject { ["events"] = new JsonArray([.. events.Select(e => (JsonNode)AuditJson.Event(e))]) });
+                case OutputFormat.Json or OutputFormat.Yaml:
+                    StructuredOutput.Write(stdout, output, new JsonObject { ["events"] = new JsonArray([.. events.Select(e => (JsonNode)AuditJson.Event(e))]) });
                     break;
                 default:
                     WriteTable(stdout, events);
@@ -126,7 +122,7 @@ internal static class AuditActivityCommand
                 return;
             }
 
-            if (string.Equals(output, "jsonl", StringComparison.Ordinal))
+            if (output == OutputFormat.Jsonl)
             {
                 // Streamed: each event is one whole line, so an interruption never leaves half an object.
                 stdout.WriteLine(AuditJson.Event(auditEvent).ToJsonString(AuditJson.Compact));

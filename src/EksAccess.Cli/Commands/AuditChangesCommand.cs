@@ -15,22 +15,18 @@ internal static class AuditChangesCommand
 {
     private static readonly AuditSources Sources = new(files: false);
 
-    private static readonly Option<string> Output = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table or json.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
 
     public static Command Create(CliContext context)
     {
         var command = new Command("changes", "Who changed access: CloudTrail (EKS and IAM) and aws-auth edits from the audit log.");
         Sources.AddTo(command);
         command.Options.Add(Output);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(new Request(Sources.Read(parseResult), parseResult.GetValue(Output)!), context, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(new Request(Sources.Read(parseResult), parseResult.GetValue(Output)), context, cancellationToken));
         return command;
     }
 
-    internal sealed record Request(AuditRequest Audit, string Output);
+    internal sealed record Request(AuditRequest Audit, OutputFormat Output);
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -74,9 +70,9 @@ internal static class AuditChangesCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         var ordered = changes.OrderBy(c => c.Time).ThenBy(c => c.EventId, StringComparer.Ordinal).ToList();
-        if (string.Equals(request.Output, "json", StringComparison.Ordinal))
+        if (request.Output.IsStructured())
         {
-            StructuredOutput.Write(context.Stdout, "json", new JsonObject { ["changes"] = new JsonArray([.. ordered.Select(c => (JsonNode)AuditJson.Change(c))]) });
+            StructuredOutput.Write(context.Stdout, request.Output, new JsonObject { ["changes"] = new JsonArray([.. ordered.Select(c => (JsonNode)AuditJson.Change(c))]) });
         }
         else
         {

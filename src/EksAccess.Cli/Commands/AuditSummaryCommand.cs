@@ -23,11 +23,7 @@ internal static class AuditSummaryCommand
         Description = "Name the caller behind each EKSGetTokenAuth session from CloudTrail AssumeRole records (costs CloudTrail calls).",
     };
 
-    private static readonly Option<string> Output = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table or json.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
 
     public static Command Create(CliContext context)
     {
@@ -38,13 +34,13 @@ internal static class AuditSummaryCommand
         command.Options.Add(ResolvePeople);
         command.Options.Add(Output);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new Request(Sources.Read(parseResult), parseResult.GetValue(Snapshot), parseResult.GetValue(File), parseResult.GetValue(ResolvePeople), parseResult.GetValue(Output)!),
+            new Request(Sources.Read(parseResult), parseResult.GetValue(Snapshot), parseResult.GetValue(File), parseResult.GetValue(ResolvePeople), parseResult.GetValue(Output)),
             context,
             cancellationToken));
         return command;
     }
 
-    internal sealed record Request(AuditRequest Audit, string? Snapshot, string? File, bool ResolvePeople, string Output);
+    internal sealed record Request(AuditRequest Audit, string? Snapshot, string? File, bool ResolvePeople, OutputFormat Output);
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -87,9 +83,9 @@ internal static class AuditSummaryCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         var rows = sink.Builder.Build(people);
-        if (string.Equals(request.Output, "json", StringComparison.Ordinal))
+        if (request.Output.IsStructured())
         {
-            StructuredOutput.Write(context.Stdout, "json", new JsonObject
+            StructuredOutput.Write(context.Stdout, request.Output, new JsonObject
             {
                 ["principals"] = new JsonArray([.. rows.Select(r => (JsonNode)AuditJson.Principal(r))]),
                 ["note"] = AuditSummaryBuilder.UnusedMeaning,

@@ -31,7 +31,7 @@ internal static class CanICommand
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
     private static readonly Option<bool> Explain = new("--explain") { Description = "Also print which binding → role → rule, or access policy, decided." };
     private static readonly Option<bool> List = new("--list") { Description = "List every rule the subject has in the namespace (like kubectl auth can-i --list)." };
-    private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml (with --list).");
 
     public static Command Create(CliContext context)
     {
@@ -58,7 +58,7 @@ internal static class CanICommand
                 parseResult.GetValue(Explain),
                 parseResult.GetValue(List))
             {
-                Output = parseResult.GetValue(Output) ?? "table",
+                Output = parseResult.GetValue(Output),
             },
             context,
             cancellationToken));
@@ -84,7 +84,7 @@ internal static class CanICommand
         bool List)
     {
         /// <summary>-o table|json|yaml for --list (a yes/no answer is always one word).</summary>
-        public string Output { get; init; } = "table";
+        public OutputFormat Output { get; init; }
     }
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ internal static class CanICommand
         var built = RequestBuilder.Build(query!, model.Resources, RequestMode.SubjectAccessReview);
         foreach (var warning in built.Warnings)
         {
-            await context.Stderr.WriteLineAsync($"Warning: {warning}").ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
         }
 
         var decision = model.Authorizer.Authorize(subject, built.Request);
@@ -186,7 +186,7 @@ internal static class CanICommand
     {
         var @namespace = request.AllNamespaces ? "" : request.Namespace ?? "";
         var rules = subject is null ? [] : RuleLister.List(model, subject, @namespace);
-        if (StructuredOutput.IsStructured(request.Output))
+        if (request.Output.IsStructured())
         {
             var data = new JsonArray([.. rules.Select(rule => (JsonNode)new JsonObject
             {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using EksAccess.Aws;
+using EksAccess.Cli.Planning;
 using EksAccess.Aws.Access;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Planning;
@@ -10,14 +10,17 @@ using EksAccess.Core.Verification;
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess doctor --cluster NAME --region R [-o json]</c>: is this cluster ready for eksaccess, and am I? The caller
+/// <c>eksaccess doctor --cluster NAME --region R [-o table|json|yaml]</c>: is this cluster ready for eksaccess, and am I? The caller
 /// (GetCallerIdentity), the cluster (exists, ACTIVE, version, endpoint), its authentication mode, whether access entries
 /// are usable, api/audit/authenticator logging, and whether the caller has a path to cluster-admin. Exit 0 all ok,
 /// 1 a check fails, 4 AWS unreachable.
 /// </summary>
 internal static class DoctorCommand
 {
-    private static readonly Option<string> ClusterOption = new("--cluster")
+    /// <summary>eksaccess doctor: the cluster, how to reach AWS, and the output format.</summary>
+    internal sealed record Request(string Cluster, AwsConnectionOptions Aws, OutputFormat Output);
+
+    private static readonly Option<string> Cluster = new("--cluster")
     {
         Description = "The EKS cluster name.",
         Required = true,
@@ -25,26 +28,22 @@ internal static class DoctorCommand
 
     private static readonly AwsOptions Aws = new();
 
-    private static readonly Option<string> OutputOption = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table or json.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
 
     public static Command Create(CliContext context)
     {
         var command = new Command("doctor", "Check that a cluster and the caller are ready for eksaccess: identity, cluster, authentication mode, logging, admin path. Exit 0 ok, 1 a check fails, 4 AWS unreachable.");
-        command.Options.Add(ClusterOption);
+        command.Options.Add(Cluster);
         Aws.AddTo(command);
-        command.Options.Add(OutputOption);
+        command.Options.Add(Output);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new DoctorRequest(parseResult.GetRequiredValue(ClusterOption), Aws.Read(parseResult), parseResult.GetRequiredValue(OutputOption)),
+            new Request(parseResult.GetRequiredValue(Cluster), Aws.Read(parseResult), parseResult.GetValue(Output)),
             context,
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(DoctorRequest request, CliContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -61,27 +60,7 @@ internal static class DoctorCommand
         }
 
         var ok = checks.All(c => c.Status != DoctorCheckStatus.Fail);
-        if (string.Equals(request.Output, "json", StringComparison.Ordinal))
-        {
-            StructuredOutput.Write(context.Stdout, "json", new JsonObject
-            {
-                ["cluster"] = request.Cluster,
-                ["region"] = aws.Region,
-                ["ok"] = ok,
-                ["checks"] = new JsonArray([.. checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["status"] = c.StatusText, ["detail"] = c.Detail })]),
-            });
-        }
-        else
-        {
-            var table = new TextTable("CHECK", "STATUS", "DETAIL");
-            foreach (var check in checks)
-            {
-                table.AddRow(check.Name, check.StatusText, check.Detail);
-            }
-
-            table.Write(context.Stdout);
-        }
-
+        DoctorView.Write(context.Stdout, request.Output, request.Cluster, aws.Region, checks);
         return ok ? ExitCodes.Success : ExitCodes.Negative;
     }
 

@@ -11,13 +11,6 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    /// <summary>-o/--output: table (default), json or yaml. Commands that write files use -o for a directory instead.</summary>
-    public static Option<string> CreateOutputFormat() => new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table, json or yaml.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json", "yaml");
-
     public static Option<string> CreateFile() => new("--filename", "-f")
     {
         Description = "The access config (access.yaml).",

@@ -17,11 +17,7 @@ internal static class MatrixCommand
     private static readonly Option<string?> File = GlobalOptions.CreateOptionalFile();
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
 
-    private static readonly Option<string> Output = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table, json, yaml or html.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json", "yaml", "html");
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json, yaml or html (a self-contained page).", OutputFormat.Html);
 
     public static Command Create(CliContext context)
     {
@@ -36,7 +32,7 @@ internal static class MatrixCommand
                 parseResult.GetValue(Snapshot),
                 parseResult.GetValue(File),
                 !parseResult.GetValue(NoDefaultRoles),
-                parseResult.GetValue(Output)!)
+                parseResult.GetValue(Output))
             {
                 SessionName = parseResult.GetValue(SessionName),
             },
@@ -45,7 +41,7 @@ internal static class MatrixCommand
         return command;
     }
 
-    internal sealed record Request(IReadOnlyList<string>? Principals, IReadOnlyList<string>? Namespaces, string? Snapshot, string? File, bool IncludeDefaultRoles, string Output)
+    internal sealed record Request(IReadOnlyList<string>? Principals, IReadOnlyList<string>? Namespaces, string? Snapshot, string? File, bool IncludeDefaultRoles, OutputFormat Output)
     {
         public string? SessionName { get; init; }
     }
@@ -67,10 +63,10 @@ internal static class MatrixCommand
 
         switch (request.Output)
         {
-            case "html":
+            case OutputFormat.Html:
                 MatrixHtml.Write(context.Stdout, matrix);
                 break;
-            case "json" or "yaml":
+            case OutputFormat.Json or OutputFormat.Yaml:
                 StructuredOutput.Write(context.Stdout, request.Output, ToJson(matrix));
                 break;
             default:

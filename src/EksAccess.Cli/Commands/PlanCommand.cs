@@ -1,65 +1,66 @@
 using System.CommandLine;
 using EksAccess.Cli.Output;
 using EksAccess.Cli.Planning;
-using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Cli.Commands;
 
 /// <summary>
-/// <c>eksaccess plan -f access.yaml [--target aws|kubernetes|all] [--profile P] [--region R] [--endpoint-url U] [-o table|json]</c>:
+/// <c>eksaccess plan -f access.yaml [--target aws|kubernetes|all] [--profile P] [--region R] [--endpoint-url U] [--backup-dir D] [-o table|json|yaml]</c>:
 /// reads the live state the config concerns and prints the ordered changes. Exit 0 no changes, 2 changes, 3 invalid
 /// config or a refused change, 4 AWS/Kubernetes failure.
 /// </summary>
 internal static class PlanCommand
 {
-    private static readonly Option<string> FileOption = GlobalOptions.CreateFile();
-    private static readonly Option<string> TargetOption = PlanTargetOptions.CreateTarget();
+    /// <summary>eksaccess plan: the access config, the target (aws, kubernetes or all), how to connect, the backup directory (null: the default) and the output format.</summary>
+    internal sealed record Request(string File, string Target, ConnectionOptions Connection, OutputFormat Output)
+    {
+        public string? BackupDir { get; init; }
+    }
+
+    private static readonly Option<string> File = GlobalOptions.CreateFile();
+    private static readonly Option<string> Target = PlanTargetOptions.CreateTarget();
+    private static readonly Option<string?> BackupDir = PlanTargetOptions.CreateBackupDir();
     private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
     private static readonly KubernetesOptions Kubernetes = new();
-
-    private static readonly Option<string> OutputOption = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table (terraform-style) or json.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table (terraform-style), json or yaml.");
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("plan", "Show the changes that take the account and cluster to the access config. Exit 0 no changes, 2 changes, 3 refused/invalid, 4 AWS failure.");
-        command.Options.Add(FileOption);
-        command.Options.Add(TargetOption);
+        var command = new Command("plan", "Show the changes that take the account and cluster to the access config. Exit 0 no changes, 2 changes, 3 refused/invalid, 4 AWS or Kubernetes failure.");
+        command.Options.Add(File);
+        command.Options.Add(Target);
         Aws.AddTo(command);
         Kubernetes.AddTo(command);
-        command.Options.Add(OutputOption);
+        command.Options.Add(BackupDir);
+        command.Options.Add(Output);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new PlanRequest(
-                parseResult.GetRequiredValue(FileOption),
-                parseResult.GetRequiredValue(TargetOption),
+            new Request(
+                parseResult.GetRequiredValue(File),
+                parseResult.GetRequiredValue(Target),
                 new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
-                parseResult.GetRequiredValue(OutputOption)),
+                parseResult.GetValue(Output))
+            {
+                BackupDir = parseResult.GetValue(BackupDir),
+            },
             context,
             cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(PlanRequest request, CliContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(request, ConfigLoader.LoadValid(request.File), context, cancellationToken);
-    }
-
-    internal static async Task<int> RunAsync(PlanRequest request, AccessConfig config, CliContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        var config = ConfigLoader.LoadValid(request.File);
         var targets = PlanRunner.Targets(request.Target, context);
-        var planContext = new PlanContext(Force: false, DryRun: true, context.Stderr, PlanTargetOptions.BackupDirectory, context.Time) { Connection = request.Connection };
+        var backups = context.BackupDirectoryFor(config.Cluster.Name, request.BackupDir);
+        var planContext = new PlanContext(Force: false, DryRun: true, context.Stderr, backups, context.Time) { Connection = request.Connection };
         var plan = PlanRunner.Combine(await PlanRunner.PlanAsync(config, targets, planContext, cancellationToken));
 
-        if (string.Equals(request.Output, "json", StringComparison.Ordinal))
+        if (request.Output.IsStructured())
         {
-            StructuredOutput.Write(context.Stdout, "json", PlanRunner.ToJson(plan));
+            StructuredOutput.Write(context.Stdout, request.Output, PlanRunner.ToJson(plan));
         }
         else
         {

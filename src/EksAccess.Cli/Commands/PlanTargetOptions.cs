@@ -12,6 +12,9 @@ internal static class PlanTargetOptions
         DefaultValueFactory = _ => PlanRunner.AllTargets,
     }.AcceptOnlyFromAmong("aws", "kubernetes", PlanRunner.AllTargets);
 
-    /// <summary>The directory plan targets keep backups in (e.g. the aws-auth ConfigMap before an edit).</summary>
-    public const string BackupDirectory = ".eksaccess/backups";
+    /// <summary>--backup-dir of plan, apply and revoke: where the aws-auth ConfigMap is saved before an edit.</summary>
+    public static Option<string?> CreateBackupDir() => new("--backup-dir")
+    {
+        Description = "Where to save the aws-auth ConfigMap before editing it (default: ~/.eksaccess/backups/<cluster>/, owner-only).",
+    };
 }

@@ -14,15 +14,18 @@ namespace EksAccess.Cli.Commands;
 /// </summary>
 internal static class RenderCommand
 {
-    private static readonly Option<string> FileOption = GlobalOptions.CreateFile();
+    /// <summary>eksaccess render: the access config, the --format, and the output directory (null → stdout).</summary>
+    internal sealed record Request(string File, string Format, string? OutputDirectory);
 
-    private static readonly Option<string> FormatOption = new("--format")
+    private static readonly Option<string> File = GlobalOptions.CreateFile();
+
+    private static readonly Option<string> Format = new("--format")
     {
         Description = $"What to render: {string.Join(", ", RendererCatalog.Formats)}.",
         Required = true,
     };
 
-    private static readonly Option<string?> OutputOption = new("--output-dir", "-d")
+    private static readonly Option<string?> OutputDirectory = new("--output-dir", "-d")
     {
         Description = "Write the files into this directory (created if missing) instead of stdout.",
     };
@@ -30,17 +33,17 @@ internal static class RenderCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("render", "Render the artifacts of an access config: Kubernetes manifests, IAM policies, …");
-        command.Options.Add(FileOption);
-        command.Options.Add(FormatOption);
-        command.Options.Add(OutputOption);
+        command.Options.Add(File);
+        command.Options.Add(Format);
+        command.Options.Add(OutputDirectory);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new RenderRequest(parseResult.GetRequiredValue(FileOption), parseResult.GetRequiredValue(FormatOption), parseResult.GetValue(OutputOption)),
+            new Request(parseResult.GetRequiredValue(File), parseResult.GetRequiredValue(Format), parseResult.GetValue(OutputDirectory)),
             context,
             cancellationToken));
         return command;
     }
 
-    public static Task<int> RunAsync(RenderRequest request, CliContext context, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var renderer = Renderer(request.Format);
@@ -48,13 +51,13 @@ internal static class RenderCommand
     }
 
     /// <summary>The same command with the config already read (tests pass configs built in code).</summary>
-    internal static Task<int> RunAsync(RenderRequest request, AccessConfig config, CliContext context, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(Request request, AccessConfig config, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return RunAsync(request, Renderer(request.Format), config, context, cancellationToken);
     }
 
-    private static async Task<int> RunAsync(RenderRequest request, IArtifactRenderer renderer, AccessConfig config, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Request request, IArtifactRenderer renderer, AccessConfig config, CliContext context, CancellationToken cancellationToken)
     {
         var files = Render(renderer, config with { SourceFile = DisplayPath(config.SourceFile) });
         if (files.IsEmpty)

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using EksAccess.Aws.Access;
 using EksAccess.Cli.Output;
 using EksAccess.Cli.Planning;
@@ -21,33 +19,40 @@ namespace EksAccess.Cli.Commands;
 /// </summary>
 internal static class RevokeCommand
 {
-    private static readonly Option<string> PrincipalOption = new("--principal")
+    /// <summary>eksaccess revoke: whom, where (null cluster: the only one in the region), how far to go, and where aws-auth backups go (null: the default).</summary>
+    internal sealed record Request(string Principal, string? Cluster, ConnectionOptions Connection, bool DeleteAccessKeys, bool DryRun, bool Force, OutputFormat Output)
+    {
+        public string? BackupDir { get; init; }
+    }
+
+    private static readonly Option<string> Principal = new("--principal")
     {
         Description = "The IAM user or role ARN to cut off (arn:aws:iam::ACCOUNT:user/NAME or role/NAME).",
         Required = true,
     };
 
-    private static readonly Option<string?> ClusterOption = new("--cluster")
+    private static readonly Option<string?> Cluster = new("--cluster")
     {
         Description = "The EKS cluster name (default: the only cluster in the region).",
     };
 
-    private static readonly Option<bool> DeleteKeysOption = new("--delete-access-keys")
+    private static readonly Option<bool> DeleteKeys = new("--delete-access-keys")
     {
         Description = "Delete the user's access keys instead of deactivating them.",
     };
 
-    private static readonly Option<bool> DryRunOption = new("--dry-run")
+    private static readonly Option<bool> DryRun = new("--dry-run")
     {
         Description = "Show the paths and what would be removed; change nothing.",
     };
 
-    private static readonly Option<bool> ForceOption = new("--force")
+    private static readonly Option<bool> Force = new("--force")
     {
         Description = "Also remove aws-auth mappings eksaccess did not write, and revoke the last cluster admin.",
     };
 
-    private static readonly Option<string> OutputOption = GlobalOptions.CreateOutputFormat();
+    private static readonly Option<string?> BackupDir = PlanTargetOptions.CreateBackupDir();
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
     private static readonly AwsOptions Aws = new();
     private static readonly KubernetesOptions Kubernetes = new();
 
@@ -55,29 +60,32 @@ internal static class RevokeCommand
     {
         var command = new Command("revoke", "Remove every path an IAM principal has into the cluster, then prove it is rejected. Exit 0 rejected, 1 a path remains.")
         {
-            PrincipalOption, ClusterOption, DeleteKeysOption, DryRunOption, ForceOption, OutputOption,
+            Principal, Cluster, DeleteKeys, DryRun, Force, BackupDir, Output,
         };
         Aws.AddTo(command);
         Kubernetes.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new RevokeRequest(
-                parseResult.GetRequiredValue(PrincipalOption),
-                parseResult.GetValue(ClusterOption),
+            new Request(
+                parseResult.GetRequiredValue(Principal),
+                parseResult.GetValue(Cluster),
                 new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
-                parseResult.GetValue(DeleteKeysOption),
-                parseResult.GetValue(DryRunOption),
-                parseResult.GetValue(ForceOption),
-                parseResult.GetRequiredValue(OutputOption)),
+                parseResult.GetValue(DeleteKeys),
+                parseResult.GetValue(DryRun),
+                parseResult.GetValue(Force),
+                parseResult.GetValue(Output))
+            {
+                BackupDir = parseResult.GetValue(BackupDir),
+            },
             context,
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(RevokeRequest request, CliContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var principal = Principal(request.Principal);
+        var principal = PrincipalArn(request.Principal);
         var aws = context.CreateAwsAccess(AwsOptions.Settings(context, request.Connection.Aws, fallbackRegion: null));
         var cluster = request.Cluster ?? await OnlyCluster.FindAsync(aws, cancellationToken);
         var options = new RevokeOptions(request.Force, request.DeleteAccessKeys);
@@ -94,14 +102,14 @@ internal static class RevokeCommand
 
             if (!request.DryRun)
             {
-                await ExecuteAsync(plan, aws, kubernetes, context, cancellationToken);
+                await ExecuteAsync(plan, aws, kubernetes, context.BackupDirectoryFor(cluster, request.BackupDir), context, cancellationToken);
             }
 
             var after = request.DryRun ? before : await ReadAsync(principal, cluster, request, aws, kubernetes, context, cancellationToken);
             var resolution = new IdentityResolver(after.Cluster).Resolve(principal);
             var remaining = AccessPathFinder.Find(principal, after.Cluster, after.Iam, request.Force);
             var rejected = !resolution.IsMapped && !remaining.Any(p => p.GrantsAccess);
-            await WriteAsync(request, context, principal, cluster, plan.Paths, resolution, remaining, rejected);
+            await RevokeView.WriteAsync(context.Stdout, request.Output, new RevokeView.Result(principal, cluster, request.DryRun, request.DeleteAccessKeys, plan.Paths, resolution, remaining, rejected));
             return rejected ? ExitCodes.Success : ExitCodes.Negative;
         }
         catch (Exception ex) when (AwsFailures.IsAwsFailure(ex))
@@ -119,7 +127,7 @@ internal static class RevokeCommand
     }
 
     /// <summary>An IAM user or role ARN; a role session is taken as its role.</summary>
-    private static string Principal(string text)
+    private static string PrincipalArn(string text)
     {
         if (!IamPrincipalArn.TryParse(text, out var arn, out var error))
         {
@@ -135,7 +143,7 @@ internal static class RevokeCommand
     }
 
     private static async Task<(ClusterSnapshot Cluster, IamPrincipalFacts Iam)> ReadAsync(
-        string principal, string cluster, RevokeRequest request, IAwsAccessClient aws, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
+        string principal, string cluster, Request request, IAwsAccessClient aws, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
     {
         var live = LiveAwsState.ReadAsync(context, request.Connection.Aws, cluster, region: null, cancellationToken);
         var objects = kubernetes.ReadSnapshotAsync(cancellationToken);
@@ -145,78 +153,17 @@ internal static class RevokeCommand
     }
 
     /// <summary>The access entry first, then the aws-auth mappings, then IAM memberships and keys — through apply's executor.</summary>
-    private static async Task ExecuteAsync(RevokePlan plan, IAwsAccessClient aws, IKubernetesClusterClient kubernetes, CliContext context, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(RevokePlan plan, IAwsAccessClient aws, IKubernetesClusterClient kubernetes, string backups, CliContext context, CancellationToken cancellationToken)
     {
-        var executor = new AwsPlanExecutor(aws, new PlanContext(plan.Options.Force, DryRun: false, context.Stderr, PlanTargetOptions.BackupDirectory, context.Time), concurrency: 1);
+        var executor = new AwsPlanExecutor(aws, new PlanContext(plan.Options.Force, DryRun: false, context.Stderr, backups, context.Time), concurrency: 1);
         await executor.ExecuteAsync(plan.ClusterSteps, cancellationToken);
         if (plan.EditsAwsAuth)
         {
-            var updater = new AwsAuthUpdater(kubernetes, new AwsAuthBackup(PlanTargetOptions.BackupDirectory, context.Time), context.Stderr);
+            var updater = new AwsAuthUpdater(kubernetes, new AwsAuthBackup(backups, context.Time), context.Stderr);
             var result = await updater.UpdateAsync(plan.EditAwsAuth, cancellationToken);
             await context.Stderr.WriteLineAsync($"PUT v1 configmaps kube-system/aws-auth: {(result.Written ? string.Join("; ", result.Edit.Details) : "nothing to remove")}").ConfigureAwait(false);
         }
 
         await executor.ExecuteAsync(plan.IamSteps, cancellationToken);
-    }
-
-    private static async Task WriteAsync(
-        RevokeRequest request, CliContext context, string principal, string cluster, ImmutableArray<AccessPath> paths,
-        IdentityResolution resolution, ImmutableArray<AccessPath> remaining, bool rejected)
-    {
-        string Action(AccessPath path) => !path.Removable
-            ? "kept: " + path.Reason
-            : (request.DryRun ? "would " : "") + path.Kind switch
-            {
-                AccessPathKind.AccessKey => request.DeleteAccessKeys ? "delete" : "deactivate",
-                _ => "remove",
-            };
-
-        var whoami = resolution is IdentityResolution.Mapped mapped
-            ? $"authenticated as {mapped.Username} [{string.Join(", ", mapped.Groups)}] via {mapped.MatchedBy}"
-            : $"rejected: {((IdentityResolution.Rejected)resolution).Reason}";
-        if (StructuredOutput.IsStructured(request.Output))
-        {
-            StructuredOutput.Write(context.Stdout, request.Output, new JsonObject
-            {
-                ["principal"] = principal,
-                ["cluster"] = cluster,
-                ["dryRun"] = request.DryRun,
-                ["paths"] = new JsonArray([.. paths.Select(p => (JsonNode)new JsonObject
-                {
-                    ["kind"] = p.Kind.ToString(),
-                    ["path"] = p.Description,
-                    ["action"] = Action(p),
-                })]),
-                ["whoami"] = whoami,
-                ["remaining"] = new JsonArray([.. remaining.Where(p => p.GrantsAccess).Select(p => (JsonNode)JsonValue.Create(p.Description))]),
-                ["rejected"] = rejected,
-            });
-            return;
-        }
-
-        if (paths.IsEmpty)
-        {
-            await context.Stdout.WriteLineAsync($"{principal} has no path into cluster {cluster}.").ConfigureAwait(false);
-        }
-        else
-        {
-            var table = new TextTable("KIND", "PATH", "ACTION");
-            foreach (var path in paths)
-            {
-                table.AddRow(path.Kind.ToString(), path.Description, Action(path));
-            }
-
-            table.Write(context.Stdout);
-        }
-
-        await context.Stdout.WriteLineAsync($"whoami {principal}: {whoami}").ConfigureAwait(false);
-        foreach (var path in remaining.Where(p => p.GrantsAccess))
-        {
-            await context.Stdout.WriteLineAsync($"remaining path: {path.Description}{(path.Reason is null ? "" : " — " + path.Reason)}").ConfigureAwait(false);
-        }
-
-        await context.Stdout.WriteLineAsync(rejected
-            ? $"Revoked: EKS rejects {principal} on cluster {cluster}{(request.DryRun ? " (already; dry run)" : "")}."
-            : $"Not revoked: {principal} still has a path into cluster {cluster}{(request.DryRun ? " (dry run: nothing changed)" : "")}.").ConfigureAwait(false);
     }
 }

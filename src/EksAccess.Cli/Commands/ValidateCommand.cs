@@ -1,21 +1,20 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using EksAccess.Cli.Output;
 using EksAccess.Core.Config;
 
 namespace EksAccess.Cli.Commands;
 
-/// <summary><c>eksaccess validate -f access.yaml [-o table|json]</c>: schema and semantic checks, every problem at once.</summary>
+/// <summary><c>eksaccess validate -f access.yaml [-o table|json|yaml]</c>: schema and semantic checks, every problem at once.</summary>
 internal static class ValidateCommand
 {
+    /// <summary>eksaccess validate -f FILE [-o table|json|yaml].</summary>
+    internal sealed record Request(string File, OutputFormat Output);
+
     private static readonly Option<string> File = GlobalOptions.CreateFile();
 
-    private static readonly Option<string> Output = new Option<string>("--output", "-o")
-    {
-        Description = "Output format: table (problems on stderr, a summary on stdout) or json (everything on stdout).",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json");
+    private static readonly Option<OutputFormat> Output =
+        OutputFormats.Create("table (problems on stderr, a summary on stdout), json or yaml (everything on stdout).");
 
     public static Command Create(CliContext context)
     {
@@ -25,11 +24,11 @@ internal static class ValidateCommand
             Output,
         };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(new ValidateRequest(parseResult.GetValue(File)!, parseResult.GetValue(Output)!), context, cancellationToken));
+            RunAsync(new Request(parseResult.GetValue(File)!, parseResult.GetValue(Output)), context, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(ValidateRequest request, CliContext context, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -37,9 +36,9 @@ internal static class ValidateCommand
         cancellationToken.ThrowIfCancellationRequested();
         var result = AccessConfigParser.ParseAndValidate(text, request.File);
 
-        if (string.Equals(request.Output, "json", StringComparison.Ordinal))
+        if (request.Output.IsStructured())
         {
-            await context.Stdout.WriteLineAsync(ToJson(result).AsMemory(), cancellationToken);
+            StructuredOutput.Write(context.Stdout, request.Output, ToJson(result));
         }
         else if (result.IsValid)
         {
@@ -82,37 +81,16 @@ internal static class ValidateCommand
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    private static string ToJson(ConfigParseResult result)
+    private static JsonObject ToJson(ConfigParseResult result) => new()
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        ["valid"] = result.IsValid,
+        ["diagnostics"] = new JsonArray([.. result.Diagnostics.Select(d => (JsonNode)new JsonObject
         {
-            writer.WriteStartObject();
-            writer.WriteBoolean("valid", result.IsValid);
-            writer.WriteStartArray("diagnostics");
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("file", diagnostic.Location.File);
-                writer.WriteNumber("line", diagnostic.Location.Line);
-                writer.WriteNumber("column", diagnostic.Location.Column);
-                writer.WriteString("message", diagnostic.Message);
-                if (diagnostic.Hint is null)
-                {
-                    writer.WriteNull("hint");
-                }
-                else
-                {
-                    writer.WriteString("hint", diagnostic.Hint);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
-    }
+            ["file"] = d.Location.File,
+            ["line"] = d.Location.Line,
+            ["column"] = d.Location.Column,
+            ["message"] = d.Message,
+            ["hint"] = d.Hint,
+        })]),
+    };
 }

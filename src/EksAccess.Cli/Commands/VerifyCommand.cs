@@ -21,7 +21,7 @@ internal static class VerifyCommand
     private static readonly Option<string> File = GlobalOptions.CreateFile();
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
-    private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
     private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
     private static readonly KubernetesOptions Kubernetes = new();
 
@@ -53,7 +53,7 @@ internal static class VerifyCommand
             }
 
             return RunAsync(
-                new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!)
+                new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output))
                 {
                     Live = live,
                     Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
@@ -64,7 +64,7 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal sealed record Request(string File, string? Snapshot, bool IncludeDefaultRoles, string Output)
+    internal sealed record Request(string File, string? Snapshot, bool IncludeDefaultRoles, OutputFormat Output)
     {
         public bool Live { get; init; }
 
@@ -92,7 +92,7 @@ internal static class VerifyCommand
         var failed = results.Count(r => !r.Passed);
         var against = request.Snapshot is null ? $"the state {request.File} creates" : $"snapshot {request.Snapshot}";
 
-        if (StructuredOutput.IsStructured(request.Output))
+        if (request.Output.IsStructured())
         {
             var data = new JsonObject
             {
@@ -150,7 +150,7 @@ internal static class VerifyCommand
         var failed = results.Count(r => !r.Passed);
         var drift = results.Count(r => r.Drift);
         var against = $"cluster {config.Cluster.Name} (live)";
-        if (StructuredOutput.IsStructured(request.Output))
+        if (request.Output.IsStructured())
         {
             StructuredOutput.Write(context.Stdout, request.Output, new JsonObject
             {

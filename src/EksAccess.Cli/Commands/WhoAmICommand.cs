@@ -13,7 +13,7 @@ internal static class WhoAmICommand
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<string?> File = GlobalOptions.CreateOptionalFile();
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
-    private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
 
     public static Command Create(CliContext context)
     {
@@ -22,7 +22,7 @@ internal static class WhoAmICommand
             AsArn, SessionName, Snapshot, File, NoDefaultRoles, Output,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new Request(parseResult.GetValue(AsArn), parseResult.GetValue(SessionName), parseResult.GetValue(Snapshot), parseResult.GetValue(File), parseResult.GetValue(Output)!)
+            new Request(parseResult.GetValue(AsArn), parseResult.GetValue(SessionName), parseResult.GetValue(Snapshot), parseResult.GetValue(File), parseResult.GetValue(Output))
             {
                 IncludeDefaultRoles = !parseResult.GetValue(NoDefaultRoles),
             },
@@ -31,7 +31,7 @@ internal static class WhoAmICommand
         return command;
     }
 
-    internal sealed record Request(string? AsArn, string? SessionName, string? Snapshot, string? File, string Output)
+    internal sealed record Request(string? AsArn, string? SessionName, string? Snapshot, string? File, OutputFormat Output)
     {
         public bool IncludeDefaultRoles { get; init; } = true;
     }
@@ -56,7 +56,7 @@ internal static class WhoAmICommand
 
         var mapped = (IdentityResolution.Mapped)resolution;
         var policies = mapped.Entry?.AssociatedAccessPolicies ?? [];
-        if (StructuredOutput.IsStructured(request.Output))
+        if (request.Output.IsStructured())
         {
             var data = new JsonObject
             {
@@ -100,9 +100,9 @@ internal static class WhoAmICommand
         return ExitCodes.Success;
     }
 
-    private static void WriteRejected(TextWriter stdout, string output, string principalArn, IdentityResolution.Rejected rejected)
+    private static void WriteRejected(TextWriter stdout, OutputFormat output, string principalArn, IdentityResolution.Rejected rejected)
     {
-        if (StructuredOutput.IsStructured(output))
+        if (output.IsStructured())
         {
             StructuredOutput.Write(stdout, output, new JsonObject
             {

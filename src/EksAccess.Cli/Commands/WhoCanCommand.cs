@@ -19,7 +19,7 @@ internal static class WhoCanCommand
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<string?> File = GlobalOptions.CreateOptionalFile();
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
-    private static readonly Option<string> Output = GlobalOptions.CreateOutputFormat();
+    private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json or yaml.");
 
     public static Command Create(CliContext context)
     {
@@ -44,14 +44,14 @@ internal static class WhoCanCommand
             }
 
             return RunAsync(
-                new Request(args, parseResult.GetValue(Snapshot), parseResult.GetValue(File), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)!),
+                new Request(args, parseResult.GetValue(Snapshot), parseResult.GetValue(File), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output)),
                 context,
                 cancellationToken);
         });
         return command;
     }
 
-    internal sealed record Request(IReadOnlyList<string> QueryArgs, string? Snapshot, string? File, bool IncludeDefaultRoles, string Output);
+    internal sealed record Request(IReadOnlyList<string> QueryArgs, string? Snapshot, string? File, bool IncludeDefaultRoles, OutputFormat Output);
 
     internal static async Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
@@ -65,11 +65,11 @@ internal static class WhoCanCommand
         var built = RequestBuilder.Build(query, model.Resources, RequestMode.SubjectAccessReview);
         foreach (var warning in built.Warnings)
         {
-            await context.Stderr.WriteLineAsync($"Warning: {warning}").ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
         }
 
         var entries = WhoCan.Find(model, built.Request);
-        if (StructuredOutput.IsStructured(request.Output))
+        if (request.Output.IsStructured())
         {
             var data = new JsonObject
             {

@@ -16,12 +16,9 @@ internal static class StructuredOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static bool IsStructured(string format) =>
-        string.Equals(format, "json", StringComparison.Ordinal) || string.Equals(format, "yaml", StringComparison.Ordinal);
-
-    public static void Write(TextWriter writer, string format, JsonNode data)
+    public static void Write(TextWriter writer, OutputFormat format, JsonNode data)
     {
-        if (string.Equals(format, "json", StringComparison.Ordinal))
+        if (format != OutputFormat.Yaml)
         {
             writer.WriteLine(data.ToJsonString(JsonOptions));
             return;

@@ -3,7 +3,9 @@ using EksAccess.Aws;
 using EksAccess.Aws.Access;
 using EksAccess.Cli.Commands;
 using EksAccess.Core.Config;
+using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
+using EksAccess.Core.Preflight;
 
 namespace EksAccess.Cli.Planning;
 
@@ -43,13 +45,25 @@ internal sealed class AwsPlanTarget : IPlanTarget
         ArgumentNullException.ThrowIfNull(context);
         var aws = Clients(config, context);
         AwsObservedState observed;
+        PreflightResult preflight;
         try
         {
             observed = await aws.ReadObservedStateAsync(config, cancellationToken);
+            preflight = await PreflightAsync(config, observed, aws, cancellationToken);
         }
         catch (Exception ex) when (AwsFailures.IsAwsFailure(ex))
         {
             throw AwsFailures.ToRemote(ex, "cannot read the AWS state");
+        }
+
+        foreach (var warning in preflight.Warnings)
+        {
+            await context.Progress.WriteLineAsync($"warning: {warning}");
+        }
+
+        if (!preflight.IsOk)
+        {
+            throw new InputException($"plan refused, nothing changed: {string.Join("; and ", preflight.Problems)}");
         }
 
         var planned = AwsPlanner.PlanActions(config, observed, context.Force);
@@ -59,6 +73,17 @@ internal sealed class AwsPlanTarget : IPlanTarget
         }
 
         return planned.Plan;
+    }
+
+    /// <summary>Reads whether each principal the config references exists (those of the readable account), then lets <see cref="PlanPreflight"/> decide.</summary>
+    private static async Task<PreflightResult> PreflightAsync(AccessConfig config, AwsObservedState observed, IAwsAccessClient aws, CancellationToken cancellationToken)
+    {
+        var referenced = PlanPreflight.Referenced(config);
+        var account = PlanPreflight.ReadableAccount(config, observed.CallerArn);
+        var readable = referenced.Where(r => account is not null && IamPrincipalArn.Parse(r.Arn).AccountId == account).ToList();
+        var answers = await Task.WhenAll(readable.Select(r => aws.PrincipalExistsAsync(r.Arn, cancellationToken)));
+        var exists = readable.Select((r, i) => KeyValuePair.Create(r.Arn, answers[i])).ToDictionary(StringComparer.Ordinal);
+        return PlanPreflight.Check(config, referenced, exists, observed);
     }
 
     public async Task<int> ApplyAsync(AccessConfig config, Plan plan, PlanContext context, CancellationToken cancellationToken)

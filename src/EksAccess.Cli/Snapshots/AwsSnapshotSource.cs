@@ -11,7 +11,7 @@ internal sealed class AwsSnapshotSource : ISnapshotSource
 {
     public string Name => "aws";
 
-    public async Task<ImmutableArray<RenderedFile>> ReadAsync(SnapshotRequest request, CliContext context, CancellationToken cancellationToken)
+    public async Task<ImmutableArray<RenderedFile>> ReadAsync(SnapshotCommand.Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -12,5 +12,5 @@ internal interface ISnapshotSource
 {
     string Name { get; }
 
-    Task<ImmutableArray<RenderedFile>> ReadAsync(SnapshotRequest request, CliContext context, CancellationToken cancellationToken);
+    Task<ImmutableArray<RenderedFile>> ReadAsync(SnapshotCommand.Request request, CliContext context, CancellationToken cancellationToken);
 }

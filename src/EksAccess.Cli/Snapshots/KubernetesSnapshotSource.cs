@@ -15,7 +15,7 @@ internal sealed class KubernetesSnapshotSource : ISnapshotSource
 {
     public string Name => "kubernetes";
 
-    public async Task<ImmutableArray<RenderedFile>> ReadAsync(SnapshotRequest request, CliContext context, CancellationToken cancellationToken)
+    public async Task<ImmutableArray<RenderedFile>> ReadAsync(SnapshotCommand.Request request, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

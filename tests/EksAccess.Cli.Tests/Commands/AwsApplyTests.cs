@@ -189,6 +189,45 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         (await iam.GetUserAsync(new GetUserRequest { UserName = "hand-made" }, Token)).User.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task Plan_ReferencedPrincipalsMissing_RefusedListingAllAndNothingApplied()
+    {
+        await ResetAsync("my-cluster", AuthenticationMode.ApiAndConfigMap);
+        var iam = Clients(servers).Iam;
+        await iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = "EKSNodeRole" }, Token);
+        await iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = "PlatformAdmin" }, Token);
+        var file = Input("seed000.access.yaml");
+
+        var plan = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
+        var apply = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
+
+        plan.ExitCode.ShouldBe(3, plan.Stdout + plan.Stderr);
+        plan.Stderr.ShouldStartWith("error: plan refused, nothing changed: 2 IAM principals the config references do not exist: ");
+        plan.Stderr.ShouldContain($"arn:aws:iam::{Account}:role/EKSNodeRole (");
+        plan.Stderr.ShouldContain($"arn:aws:iam::{Account}:role/PlatformAdmin (");
+        plan.Stderr.Trim().Split('\n').ShouldHaveSingleItem();
+        apply.ExitCode.ShouldBe(3, apply.Stdout + apply.Stderr);
+        var users = await iam.ListUsersAllAsync(new ListUsersRequest(), Token).ToListAsync(Token);
+        users.ShouldNotContain(u => u.UserName == "dev-john");
+    }
+
+    [Fact]
+    public async Task Plan_UserOwnedByAnotherClustersConfig_Refused()
+    {
+        await ResetAsync("my-cluster", AuthenticationMode.ApiAndConfigMap);
+        var iam = Clients(servers).Iam;
+        await iam.CreateUserAsync(new CreateUserRequest
+        {
+            UserName = "dev-john",
+            Tags = [new Tag { Key = "managed-by", Value = "eksaccess" }, new Tag { Key = "eksaccess.io/cluster", Value = $"arn:aws:eks:us-east-1:{Account}:cluster/other" }],
+        }, Token);
+
+        var plan = await RunAsync(servers, "plan", "-f", Input("seed000.access.yaml"), "--target", "aws");
+
+        plan.ExitCode.ShouldBe(3, plan.Stdout + plan.Stderr);
+        plan.Stderr.ShouldContain($"IAM user dev-john belongs to another cluster's config (eksaccess.io/cluster=arn:aws:eks:us-east-1:{Account}:cluster/other)");
+    }
+
     private static bool IsRead(string body) =>
         body.StartsWith("Action=Get", StringComparison.Ordinal) || body.StartsWith("Action=List", StringComparison.Ordinal);
 

@@ -1,4 +1,6 @@
 using EksAccess.Aws;
+using EksAccess.Aws.Iam;
+using EksAccess.Aws.Iam.Model;
 using EksAccess.Aws.Tests;
 using EksAccess.Kubernetes;
 
@@ -9,6 +11,9 @@ internal static class AwsCli
 {
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>Where aws-auth backups of these tests go (the default is under the home directory of whoever runs them).</summary>
+    public static string BackupRoot { get; } = Path.Combine(Path.GetTempPath(), "eksaccess-cli-tests-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "backups");
+
     public static string Input(string name) => Path.Combine(AppContext.BaseDirectory, "Inputs", "Aws", name);
 
     public static CliContext Context(AwsTestServers servers, StringWriter stdout, StringWriter stderr, TextReader? stdin = null, int maxAttempts = 3) =>
@@ -16,6 +21,7 @@ internal static class AwsCli
         {
             Stdin = stdin,
             AwsDefaults = servers.Settings() with { MaxAttempts = maxAttempts },
+            BackupRoot = BackupRoot,
 
             // No KUBECONFIG or ~/.kube/config of the machine running the tests: a cluster is only what --kubeconfig names.
             KubernetesDefaults = new KubernetesConnectionOptions { EnvironmentVariables = _ => null },
@@ -31,8 +37,38 @@ internal static class AwsCli
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    public static async Task CreateClusterAsync(AwsTestServers servers, string name, string mode) =>
+    /// <summary>The IAM principals the test configs reference without creating them (node roles, admins by ARN): a real account has them, and plan checks.</summary>
+    public static readonly string[] ReferencedRoles = ["EKSNodeRole", "PlatformAdmin", "eks-node-role"];
+
+    public static readonly string[] ReferencedUsers = ["eks-admin"];
+
+    /// <summary>Creates the cluster and the principals of <see cref="ReferencedRoles"/> and <see cref="ReferencedUsers"/> (already there is fine).</summary>
+    public static async Task CreateClusterAsync(AwsTestServers servers, string name, string mode)
+    {
         await new RawAws(servers.Settings()).CreateClusterAsync(name, mode, Token);
+        var iam = servers.Clients().Iam;
+        const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        foreach (var role in ReferencedRoles)
+        {
+            await IgnoreExistingAsync(() => iam.CreateRoleAsync(new CreateRoleRequest { RoleName = role, AssumeRolePolicyDocument = Trust }, Token));
+        }
+
+        foreach (var user in ReferencedUsers)
+        {
+            await IgnoreExistingAsync(() => iam.CreateUserAsync(new CreateUserRequest { UserName = user }, Token));
+        }
+    }
+
+    private static async Task IgnoreExistingAsync(Func<Task> create)
+    {
+        try
+        {
+            await create();
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == "EntityAlreadyExists")
+        {
+        }
+    }
 
     public static AwsClients Clients(AwsTestServers servers) => servers.Clients();
 }

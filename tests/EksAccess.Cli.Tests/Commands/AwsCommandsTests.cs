@@ -186,7 +186,7 @@ public sealed class AwsCommandsTests(AwsTestServers servers)
         (await RunAsync(servers, "apply", "-f", Input("seed000.access.yaml"), "--target", "aws", "--auto-approve")).ExitCode.ShouldBe(0);
         var directory = Path.Combine(Directory.CreateTempSubdirectory("eksaccess-snap-").FullName, "snap");
 
-        var result = await RunAsync(servers, "snapshot", "-o", directory, "--cluster", "my-cluster");
+        var result = await RunAsync(servers, "snapshot", "--output-dir", directory, "--cluster", "my-cluster");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("cluster.json");
@@ -204,7 +204,7 @@ public sealed class AwsCommandsTests(AwsTestServers servers)
         await ResetAsync("only-one", AuthenticationMode.Api);
         var directory = Path.Combine(Directory.CreateTempSubdirectory("eksaccess-snap-").FullName, "snap");
 
-        var result = await RunAsync(servers, "snapshot", "-o", directory);
+        var result = await RunAsync(servers, "snapshot", "--output-dir", directory);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         (await File.ReadAllTextAsync(Path.Combine(directory, "cluster.json"), Token)).ShouldContain("\"name\": \"only-one\"");

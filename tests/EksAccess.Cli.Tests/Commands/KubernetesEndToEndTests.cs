@@ -123,7 +123,9 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         awsAuth.MapRoles.Select(r => r.RoleArn).ShouldContain("arn:aws:iam::123456789012:role/karpenter-node");
         awsAuth.MapUsers.Select(u => u.UserArn).ShouldBe([John, "arn:aws:iam::123456789012:user/ops", $"arn:aws:iam::{Account}:user/dev-jane"]);
         again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, ".eksaccess", "backups"), "aws-auth.*.yaml").ShouldNotBeEmpty();
+        var backups = Path.Combine(AwsCli.BackupRoot, "my-cluster");
+        Directory.GetFiles(backups, "aws-auth.*.yaml").ShouldNotBeEmpty();
+        File.GetUnixFileMode(backups).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     [Fact]
@@ -142,7 +144,8 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         var key = (await iam.CreateAccessKeyAsync(new CreateAccessKeyRequest { UserName = "dev-john" }, Token)).AccessKey!.AccessKeyId;
 
         var dryRun = await RunAsync("revoke", "--principal", John, "--cluster", "my-cluster", "--dry-run");
-        var revoke = await RunAsync("revoke", "--principal", John, "--cluster", "my-cluster");
+        var backupDir = Path.Combine(AwsCli.BackupRoot, "revoke-" + Guid.NewGuid().ToString("N"));
+        var revoke = await RunAsync("revoke", "--principal", John, "--cluster", "my-cluster", "--backup-dir", backupDir);
         var withoutJohn = WithoutJohnInTeam();
         var reapply = await RunAsync("apply", "-f", withoutJohn, "--auto-approve");
         var proof = await RunAsync("revoke", "--principal", John, "--cluster", "my-cluster", "--dry-run");
@@ -152,6 +155,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         revoke.ExitCode.ShouldBe(0, revoke.Stdout + revoke.Stderr);
         revoke.Stdout.ShouldContain($"whoami {John}: rejected");
         revoke.Stdout.ShouldContain("Revoked: EKS rejects");
+        Directory.GetFiles(backupDir, "aws-auth.*.yaml").ShouldHaveSingleItem();
         await Should.ThrowAsync<EksAccess.Aws.AwsServiceException>(() =>
             Clients(servers).Eks.DescribeAccessEntryAsync(new DescribeAccessEntryRequest { ClusterName = "my-cluster", PrincipalArn = John }, Token));
         AwsAuthParser.Parse(LiveAwsAuth()).MapUsers.ShouldBeEmpty();
@@ -188,7 +192,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
         var directory = Path.Combine(_directory, "snap");
 
-        var result = await RunAsync("snapshot", "-o", directory, "--cluster", "my-cluster");
+        var result = await RunAsync("snapshot", "--output-dir", directory, "--cluster", "my-cluster");
         var verify = await AwsCli.RunAsync(servers, "verify", "-f", Input("seed000.access.yaml"), "--snapshot", directory);
 
         result.ExitCode.ShouldBe(0, result.Stderr);

@@ -88,7 +88,7 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_K8sToStdout_EveryDocumentLoadsIntoTypedKubernetesModels()
     {
-        var (exitCode, stdout, _) = await RenderAsync(new RenderRequest("access.yaml", "k8s", null));
+        var (exitCode, stdout, _) = await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", null));
 
         exitCode.ShouldBe(0);
         var objects = k8s.KubernetesYaml.LoadAllFromString(stdout, typeMap: null, strict: true);
@@ -109,7 +109,7 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_IamToStdout_EachFileAfterAHeaderLine()
     {
-        var (exitCode, stdout, _) = await RenderAsync(new RenderRequest("access.yaml", "iam", null));
+        var (exitCode, stdout, _) = await RenderAsync(new RenderCommand.Request("access.yaml", "iam", null));
 
         exitCode.ShouldBe(0);
         stdout.ShouldStartWith("# ==> iam/roles/EKSDeveloperRole/trust-policy.json <==\n{\n");
@@ -121,7 +121,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var output = Path.Combine(_temp, "out");
 
-        var (exitCode, stdout, stderr) = await RenderAsync(new RenderRequest("access.yaml", "k8s", output));
+        var (exitCode, stdout, stderr) = await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output));
 
         exitCode.ShouldBe(0, stderr);
         ListFiles(output).ShouldBe(Seed000K8sFiles);
@@ -137,7 +137,7 @@ public sealed class RenderCommandTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(output, "k8s", "05-rolebinding-dev-apps-old.yaml"), "old", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(output, Seed000K8sFiles[0]), "old", TestContext.Current.CancellationToken);
 
-        var (exitCode, _, stderr) = await RenderAsync(new RenderRequest("access.yaml", "k8s", output));
+        var (exitCode, _, stderr) = await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output));
 
         exitCode.ShouldBe(0);
         (await File.ReadAllTextAsync(Path.Combine(output, Seed000K8sFiles[0]), TestContext.Current.CancellationToken)).ShouldStartWith("apiVersion: v1\n");
@@ -160,7 +160,7 @@ public sealed class RenderCommandTests : IDisposable
         }
 
         var output = Path.Combine(_temp, "out");
-        (await RenderAsync(new RenderRequest("access.yaml", "k8s", output))).ExitCode.ShouldBe(0);
+        (await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output))).ExitCode.ShouldBe(0);
         await using var stub = KubeDiscoveryStub.Start();
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);
@@ -195,7 +195,7 @@ public sealed class RenderCommandTests : IDisposable
         return seed with { Namespaces = [seed.Namespaces[0] with { LimitRange = new LimitRangeConfig(null, [limits]) }] };
     }
 
-    private static async Task<CliResult> RenderAsync(RenderRequest request)
+    private static async Task<CliResult> RenderAsync(RenderCommand.Request request)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

@@ -103,7 +103,7 @@ public sealed class RenderFormatsTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exitCode = await RenderCommand.RunAsync(
-            new RenderRequest("access.yaml", format, output),
+            new RenderCommand.Request("access.yaml", format, output),
             TestConfigs.Seed000(),
             new CliContext(stdout, stderr, TimeProvider.System),
             TestContext.Current.CancellationToken);

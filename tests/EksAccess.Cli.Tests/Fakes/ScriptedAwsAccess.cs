@@ -38,5 +38,7 @@ internal sealed class ScriptedAwsAccess(Func<AwsAction, AwsActionOutcome> execut
 
     public Task<IamPrincipalFacts> ReadPrincipalAsync(string principalArn, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<bool> PrincipalExistsAsync(string principalArn, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<ImmutableArray<string>> ListClustersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 }
