@@ -80,7 +80,7 @@ internal sealed class AwsPlanTarget : IPlanTarget
     {
         var referenced = PlanPreflight.Referenced(config);
         var account = PlanPreflight.ReadableAccount(config, observed.CallerArn);
-        var readable = referenced.Where(r => account is not null && IamPrincipalArn.Parse(r.Arn).AccountId == account).ToList();
+        var readable = referenced.Where(r => account is not null && string.Equals(IamPrincipalArn.Parse(r.Arn).AccountId, account, StringComparison.Ordinal)).ToList();
         var answers = await Task.WhenAll(readable.Select(r => aws.PrincipalExistsAsync(r.Arn, cancellationToken)));
         var exists = readable.Select((r, i) => KeyValuePair.Create(r.Arn, answers[i])).ToDictionary(StringComparer.Ordinal);
         return PlanPreflight.Check(config, referenced, exists, observed);
