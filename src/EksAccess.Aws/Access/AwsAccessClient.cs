@@ -1,3 +1,4 @@
+using EksAccess.Core.Identity;
 using System.Collections.Immutable;
 using EksAccess.Aws.Eks;
 using EksAccess.Aws.Eks.Model;
@@ -90,7 +91,7 @@ public sealed class AwsAccessClient : IAwsAccessClient
     public async Task<IamPrincipalFacts> ReadPrincipalAsync(string principalArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principalArn);
-        if (PrincipalResolver.KindOf(principalArn) != PrincipalKind.User)
+        if (PrincipalResolver.KindOf(principalArn) != IamPrincipalKind.User)
         {
             return IamPrincipalFacts.None;
         }

@@ -1,4 +1,5 @@
 using Amazon.Runtime.CredentialManagement;
+using EksAccess.Core.Identity;
 
 namespace EksAccess.Aws.Http;
 
@@ -70,25 +71,8 @@ internal sealed class AwsEndpointResolver
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, message: null),
     };
 
-    public static string DnsSuffix(string region)
-    {
-        if (region.StartsWith("cn-", StringComparison.Ordinal))
-        {
-            return "amazonaws.com.cn";
-        }
-
-        if (region.StartsWith("us-isob-", StringComparison.Ordinal))
-        {
-            return "sc2s.sgov.gov";
-        }
-
-        if (region.StartsWith("us-iso-", StringComparison.Ordinal))
-        {
-            return "c2s.ic.gov";
-        }
-
-        return "amazonaws.com";
-    }
+    /// <summary>The DNS suffix of the region's partition, from the one table in <see cref="AwsPartitions"/>.</summary>
+    public static string DnsSuffix(string region) => AwsPartitions.DnsSuffix(region);
 
     /// <summary>IAM's one endpoint per partition and the region its requests are signed for.</summary>
     public static (Uri Url, string SigningRegion) IamGlobalEndpoint(string? region)

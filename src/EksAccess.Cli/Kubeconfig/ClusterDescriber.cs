@@ -1,5 +1,6 @@
 using EksAccess.Aws;
 using EksAccess.Aws.Access;
+using EksAccess.Core.Identity;
 
 namespace EksAccess.Cli.Kubeconfig;
 
@@ -23,11 +24,11 @@ internal static class ClusterDescriber
             throw new RemoteException($"DescribeCluster {clusterName}: the answer has no arn or endpoint");
         }
 
-        var arnParts = cluster.Arn.Split(':');
+        var arn = AwsArn.ParseOrNull(cluster.Arn);
         return new ClusterConnection(
             cluster.Name,
             cluster.Arn,
-            arnParts.Length > 3 && arnParts[3].Length > 0 ? arnParts[3] : region,
+            arn is { Region.Length: > 0 } ? arn.Region : region,
             cluster.Endpoint,
             cluster.CertificateAuthorityData ?? "");
     }

@@ -1,3 +1,4 @@
+using EksAccess.Core.Identity;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using YamlDotNet.RepresentationModel;
@@ -14,7 +15,7 @@ public static class AccessPolicyCatalog
 {
     public const string ResourceFileName = "eks-access-policies.yaml";
 
-    private const string ArnMarker = ":eks::aws:cluster-access-policy/";
+    private const string PolicyResourcePrefix = "cluster-access-policy/";
 
     private static readonly Lazy<Catalog> LazyCatalog = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -35,19 +36,11 @@ public static class AccessPolicyCatalog
     public static string NameOf(string nameOrArn)
     {
         ArgumentNullException.ThrowIfNull(nameOrArn);
-        if (!nameOrArn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return nameOrArn;
-        }
-
-        var marker = nameOrArn.IndexOf(ArnMarker, StringComparison.Ordinal);
-        var partition = marker < 4 ? "" : nameOrArn[4..marker];
-        if (partition.Length == 0 || partition.Contains(':', StringComparison.Ordinal))
-        {
-            return nameOrArn;
-        }
-
-        return nameOrArn[(marker + ArnMarker.Length)..];
+        return AwsArn.ParseOrNull(nameOrArn) is { Service: "eks", Region: "", AccountId: "aws" } arn
+            && arn.Partition.Length > 0
+            && arn.Resource.StartsWith(PolicyResourcePrefix, StringComparison.Ordinal)
+            ? arn.Resource[PolicyResourcePrefix.Length..]
+            : nameOrArn;
     }
 
     private static Catalog Load()

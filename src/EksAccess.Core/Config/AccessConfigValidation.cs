@@ -9,9 +9,6 @@ namespace EksAccess.Core.Config;
 /// <summary>One run of <see cref="AccessConfigValidator"/>: walks the config once and collects diagnostics.</summary>
 internal sealed class AccessConfigValidation
 {
-    /// <summary>The Kubernetes default ClusterRoles a team may bind without defining them.</summary>
-    public static readonly IReadOnlyList<string> BuiltInClusterRoles = ["cluster-admin", "admin", "edit", "view"];
-
     /// <summary>Namespaces every cluster has, which a team may be granted without defining them.</summary>
     public static readonly IReadOnlyList<string> BuiltInNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
@@ -671,7 +668,7 @@ internal sealed class AccessConfigValidation
                 Report(
                     Locate(grantPath + ".role", grantAt),
                     $"team '{team.Name}' is granted role '{grant.Role}', which is neither a roles: template, a clusterRoles: entry nor a built-in ClusterRole",
-                    Join(Spelling.DidYouMean(grant.Role, [.. _roleTemplates, .. _clusterRoles, .. BuiltInClusterRoles]), "define it under roles: or clusterRoles:, or use admin, edit or view"));
+                    Join(Spelling.DidYouMean(grant.Role, [.. _roleTemplates, .. _clusterRoles, .. BuiltInClusterRoles.All]), "define it under roles: or clusterRoles:, or use admin, edit or view"));
             }
         }
     }
@@ -696,7 +693,7 @@ internal sealed class AccessConfigValidation
             Report(
                 roleAt,
                 $"team '{team.Name}' is bound to ClusterRole '{name}', which is not defined",
-                Join(Spelling.DidYouMean(name, [.. _clusterRoles, .. BuiltInClusterRoles]), "define it under clusterRoles:, or use a built-in one (cluster-admin, admin, edit, view)"));
+                Join(Spelling.DidYouMean(name, [.. _clusterRoles, .. BuiltInClusterRoles.All]), "define it under clusterRoles:, or use a built-in one (cluster-admin, admin, edit, view)"));
         }
     }
 
@@ -912,7 +909,7 @@ internal sealed class AccessConfigValidation
 
     // ---- helpers ----
 
-    private static bool IsBuiltInClusterRole(string name) => BuiltInClusterRoles.Contains(name, StringComparer.Ordinal);
+    private static bool IsBuiltInClusterRole(string name) => BuiltInClusterRoles.Contains(name);
 
     private void CheckDuplicate(Dictionary<string, SourceLocation> first, string name, SourceLocation at, string kind)
     {

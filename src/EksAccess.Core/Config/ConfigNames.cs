@@ -1,3 +1,4 @@
+using EksAccess.Core.Identity;
 using System.Text.RegularExpressions;
 
 namespace EksAccess.Core.Config;
@@ -25,7 +26,7 @@ internal static partial class ConfigNames
 
     public static bool IsAccountId(string value) => value.Length == 12 && value.All(char.IsAsciiDigit);
 
-    public static bool IsRegion(string value) => RegionPattern().IsMatch(value);
+    public static bool IsRegion(string value) => AwsPartitions.IsRegionName(value);
 
     /// <summary>EKS cluster names: 1–100 of [A-Za-z0-9_-], starting alphanumeric.</summary>
     public static bool IsClusterName(string value) => value.Length <= 100 && ClusterNamePattern().IsMatch(value);
@@ -62,9 +63,6 @@ internal static partial class ConfigNames
 
     [GeneratedRegex("^(/|/[\u0021-\u007E]+/)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex IamPathPattern();
-
-    [GeneratedRegex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex RegionPattern();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClusterNamePattern();

@@ -7,6 +7,7 @@ namespace EksAccess.Core.Config;
 /// The parts of an IAM principal ARN, as the config validator needs them:
 /// <c>arn:P:iam::A:user/PATH/NAME</c>, <c>arn:P:iam::A:role/PATH/NAME</c>, <c>arn:P:iam::A:root</c> or
 /// <c>arn:P:sts::A:assumed-role/ROLE/SESSION</c>. <see cref="Kind"/> is user, role, root or assumed-role.
+/// The ARN is split by <see cref="AwsArn"/>; this type adds the validator's rules and words its problems for a config file.
 /// </summary>
 internal sealed record IamArnSyntax(string Partition, string Account, string Kind, string Path, string Name)
 {
@@ -19,14 +20,13 @@ internal sealed record IamArnSyntax(string Partition, string Account, string Kin
     {
         ArgumentNullException.ThrowIfNull(text);
         arn = null;
-        var parts = text.Split(':', 6);
-        if (parts.Length != 6 || !string.Equals(parts[0], "arn", StringComparison.Ordinal))
+        if (!AwsArn.TryParse(text, out var parsed, out _))
         {
             problem = "an ARN has six ':'-separated parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE";
             return false;
         }
 
-        var (partition, service, region, account, resource) = (parts[1], parts[2], parts[3], parts[4], parts[5]);
+        var (partition, service, region, account, resource) = (parsed.Partition, parsed.Service, parsed.Region, parsed.AccountId, parsed.Resource);
         if (!AwsPartitions.IsKnown(partition))
         {
             problem = $"unknown partition '{partition}'";

@@ -38,5 +38,11 @@ public sealed record AwsArn(string Partition, string Service, string Region, str
         return true;
     }
 
+    /// <summary>The parsed ARN, or null when <paramref name="text"/> is not one.</summary>
+    public static AwsArn? ParseOrNull(string? text) => TryParse(text, out var arn, out _) ? arn : null;
+
+    /// <summary>The resource's last <c>/</c>-separated segment: an IAM user's or role's name without its path.</summary>
+    public string ResourceName => Resource[(Resource.LastIndexOf('/') + 1)..];
+
     public override string ToString() => $"arn:{Partition}:{Service}:{Region}:{AccountId}:{Resource}";
 }

@@ -14,8 +14,8 @@ namespace EksAccess.Core.Identity;
 /// </summary>
 public static class AwsAuthParser
 {
-    public const string ConfigMapNamespace = "kube-system";
-    public const string ConfigMapName = "aws-auth";
+    public const string ConfigMapNamespace = AwsAuthNames.ConfigMapNamespace;
+    public const string ConfigMapName = AwsAuthNames.ConfigMapName;
 
     private const string RoleArnField = "rolearn";
     private const string UserArnField = "userarn";

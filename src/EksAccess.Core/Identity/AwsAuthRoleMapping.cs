@@ -10,7 +10,7 @@ namespace EksAccess.Core.Identity;
 /// </summary>
 public sealed record AwsAuthRoleMapping(int Index, string RoleArn, string? Username, ImmutableArray<string> Groups, SourceLocation Location)
 {
-    public const string Section = "mapRoles";
+    public const string Section = AwsAuthNames.MapRoles;
 
     /// <summary>One line naming the entry, e.g. <c>aws-auth mapRoles[1] rolearn arn:aws:iam::111122223333:role/Dev (snap/aws-auth.yaml:12)</c>.</summary>
     public string Describe() => $"aws-auth {Section}[{Index}] rolearn {RoleArn}{AwsAuthLocator.Suffix(Location)}";

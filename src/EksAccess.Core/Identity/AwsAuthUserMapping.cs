@@ -9,7 +9,7 @@ namespace EksAccess.Core.Identity;
 /// </summary>
 public sealed record AwsAuthUserMapping(int Index, string UserArn, string? Username, ImmutableArray<string> Groups, SourceLocation Location)
 {
-    public const string Section = "mapUsers";
+    public const string Section = AwsAuthNames.MapUsers;
 
     /// <summary>One line naming the entry, e.g. <c>aws-auth mapUsers[0] userarn arn:aws:iam::111122223333:user/dev-john (snap/aws-auth.yaml:20)</c>.</summary>
     public string Describe() => $"aws-auth {Section}[{Index}] userarn {UserArn}{AwsAuthLocator.Suffix(Location)}";

@@ -16,7 +16,7 @@ public sealed record DesiredPrincipal
     /// <summary>The IAM user or role ARN, path included (the access entry's principalArn).</summary>
     public required string PrincipalArn { get; init; }
 
-    public required PrincipalKind Kind { get; init; }
+    public required IamPrincipalKind Kind { get; init; }
 
     /// <summary>The IAM user or role name (the ARN's last segment, no path).</summary>
     public required string IamName { get; init; }

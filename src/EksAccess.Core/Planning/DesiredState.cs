@@ -17,9 +17,6 @@ public static class DesiredState
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedByValue = "eksaccess";
 
-    /// <summary>The ClusterRoles every cluster has, which a namespace grant may name without declaring them.</summary>
-    public static ImmutableArray<string> BuiltInClusterRoles { get; } = ["admin", "cluster-admin", "edit", "view"];
-
     public static ClusterSnapshot Build(AccessConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

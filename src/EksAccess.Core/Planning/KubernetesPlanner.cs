@@ -1,3 +1,4 @@
+using EksAccess.Core.Identity;
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Rendering;
@@ -17,7 +18,7 @@ namespace EksAccess.Core.Planning;
 public static class KubernetesPlanner
 {
     public const string RbacApiVersion = "rbac.authorization.k8s.io/v1";
-    public const string AwsAuthType = "aws-auth";
+    public const string AwsAuthType = AwsAuthNames.ConfigMapName;
 
     private const int NamespaceOrder = 10;
     private const int QuotaOrder = 20;

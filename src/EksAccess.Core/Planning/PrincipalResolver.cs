@@ -68,7 +68,7 @@ public static class PrincipalResolver
     }
 
     /// <summary>User or role from an IAM ARN (<c>arn:P:iam::A:user/…</c> or <c>…:role/…</c>); null for anything else.</summary>
-    public static PrincipalKind? KindOf(string principalArn)
+    public static IamPrincipalKind? KindOf(string principalArn)
     {
         ArgumentNullException.ThrowIfNull(principalArn);
         var resource = ResourceOf(principalArn);
@@ -79,10 +79,10 @@ public static class PrincipalResolver
 
         if (resource.StartsWith("user/", StringComparison.Ordinal))
         {
-            return PrincipalKind.User;
+            return IamPrincipalKind.User;
         }
 
-        return resource.StartsWith("role/", StringComparison.Ordinal) ? PrincipalKind.Role : null;
+        return resource.StartsWith("role/", StringComparison.Ordinal) ? IamPrincipalKind.Role : null;
     }
 
     /// <summary>The IAM user or role name: the ARN's last '/'-separated segment.</summary>
@@ -100,13 +100,13 @@ public static class PrincipalResolver
     public static string AwsAuthArn(string principalArn)
     {
         ArgumentNullException.ThrowIfNull(principalArn);
-        if (KindOf(principalArn) != PrincipalKind.Role)
+        if (KindOf(principalArn) != IamPrincipalKind.Role)
         {
             return principalArn;
         }
 
-        var roleStart = principalArn.IndexOf(":role/", StringComparison.Ordinal) + ":role/".Length;
-        return string.Concat(principalArn.AsSpan(0, roleStart), IamNameOf(principalArn));
+        var arn = AwsArn.ParseOrNull(principalArn)!;
+        return (arn with { Resource = "role/" + arn.ResourceName }).ToString();
     }
 
     /// <summary>A short access-policy name expanded to <c>arn:P:eks::aws:cluster-access-policy/NAME</c>; an ARN as it is.</summary>
@@ -212,17 +212,9 @@ public static class PrincipalResolver
         return declared;
     }
 
-    private static string? ResourceOf(string arn)
-    {
-        // arn:partition:service:region:account:resource — the resource may itself contain ':'.
-        var parts = arn.Split(':', 6);
-        if (parts.Length != 6 || !string.Equals(parts[0], "arn", StringComparison.Ordinal) || !string.Equals(parts[2], "iam", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return parts[5];
-    }
+    /// <summary>The resource of an IAM ARN (<c>user/…</c>, <c>role/…</c>, …); null for anything else.</summary>
+    private static string? ResourceOf(string arn) =>
+        AwsArn.ParseOrNull(arn) is { Service: "iam" } parsed ? parsed.Resource : null;
 
     private sealed class Builder(SourceLocation location)
     {

@@ -1,3 +1,4 @@
+using EksAccess.Core.Identity;
 using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
@@ -12,10 +13,10 @@ namespace EksAccess.Core.Rendering;
 /// </summary>
 public static class AwsAuthWriter
 {
-    public const string ConfigMapNamespace = "kube-system";
-    public const string ConfigMapName = "aws-auth";
-    public const string MapRolesKey = "mapRoles";
-    public const string MapUsersKey = "mapUsers";
+    public const string ConfigMapNamespace = AwsAuthNames.ConfigMapNamespace;
+    public const string ConfigMapName = AwsAuthNames.ConfigMapName;
+    public const string MapRolesKey = AwsAuthNames.MapRoles;
+    public const string MapUsersKey = AwsAuthNames.MapUsers;
 
     /// <summary>The ConfigMap; a section with no entries is left out.</summary>
     public static ConfigMapObject Write(AccessConfig config, IEnumerable<DesiredPrincipal> principals)
@@ -35,7 +36,7 @@ public static class AwsAuthWriter
         }
 
         var list = principals.ToList();
-        foreach (var principal in list.Where(p => p.Kind == PrincipalKind.Role))
+        foreach (var principal in list.Where(p => p.Kind == IamPrincipalKind.Role))
         {
             // The authenticator keys roles by lowercased ARN: a second entry for the same role would silently win.
             if (seen.Add(principal.AwsAuthArn))
@@ -44,7 +45,7 @@ public static class AwsAuthWriter
             }
         }
 
-        foreach (var principal in list.Where(p => p.Kind == PrincipalKind.User))
+        foreach (var principal in list.Where(p => p.Kind == IamPrincipalKind.User))
         {
             if (seen.Add(principal.AwsAuthArn))
             {

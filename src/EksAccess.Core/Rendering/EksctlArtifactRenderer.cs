@@ -137,7 +137,7 @@ public sealed class EksctlArtifactRenderer : IArtifactRenderer
         var principals = PrincipalResolver.Resolve(config);
         var seen = new HashSet<string>(config.Cluster.NodeRoles.Select(n => PrincipalResolver.AwsAuthArn(n.RoleArn)), StringComparer.OrdinalIgnoreCase);
         var mappings = new List<YamlNode>();
-        foreach (var principal in principals.Where(p => p.Kind == PrincipalKind.Role).Concat(principals.Where(p => p.Kind == PrincipalKind.User)))
+        foreach (var principal in principals.Where(p => p.Kind == IamPrincipalKind.Role).Concat(principals.Where(p => p.Kind == IamPrincipalKind.User)))
         {
             if (seen.Add(principal.AwsAuthArn))
             {

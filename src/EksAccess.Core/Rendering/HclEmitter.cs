@@ -1,3 +1,4 @@
+using EksAccess.Core.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -36,45 +37,18 @@ internal static partial class HclEmitter
     public static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        for (var i = 0; i < value.Length; i++)
+        return QuotedString.Quote(value, HclEscape);
+    }
+
+    private static void HclEscape(StringBuilder builder, string value, int index)
+    {
+        var c = value[index];
+        _ = c switch
         {
-            var c = value[i];
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '$' or '%' when i + 1 < value.Length && value[i + 1] == '{':
-                    builder.Append(c).Append(c);
-                    break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
+            '$' or '%' when index + 1 < value.Length && value[index + 1] == '{' => builder.Append(c).Append(c),
+            _ when char.IsControl(c) => QuotedString.AppendUnicodeEscape(builder, c, "X4"),
+            _ => builder.Append(c),
+        };
     }
 
     private static void WriteBody(StringBuilder builder, HclBody body, int indent)

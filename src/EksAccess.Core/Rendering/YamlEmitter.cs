@@ -1,4 +1,4 @@
-using System.Globalization;
+using EksAccess.Core.Text;
 using System.Text;
 
 namespace EksAccess.Core.Rendering;
@@ -212,46 +212,16 @@ internal static class YamlEmitter
         return char.IsSurrogate(c) || c is >= ' ' and <= '~' or >= '\u00A0' and <= '\uFFFD';
     }
 
-    private static string DoubleQuoted(string value)
+    private static string DoubleQuoted(string value) => QuotedString.Quote(value, YamlEscape);
+
+    private static void YamlEscape(StringBuilder builder, string value, int index)
     {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
+        var c = value[index];
+        _ = c switch
         {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\0':
-                    builder.Append("\\0");
-                    break;
-                default:
-                    if (IsPrintable(c))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
+            '\0' => builder.Append("\\0"),
+            _ when IsPrintable(c) => builder.Append(c),
+            _ => QuotedString.AppendUnicodeEscape(builder, c, "X4"),
+        };
     }
 }

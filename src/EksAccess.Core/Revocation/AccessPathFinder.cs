@@ -153,7 +153,7 @@ public static partial class AccessPathFinder
             arns = arns.Concat(AwsAuthParser.Parse(awsAuth).MapRoles.Select(r => r.RoleArn));
         }
 
-        foreach (var arn in arns.Where(a => PrincipalResolver.KindOf(a) == PrincipalKind.Role))
+        foreach (var arn in arns.Where(a => PrincipalResolver.KindOf(a) == IamPrincipalKind.Role))
         {
             roles.TryAdd(RoleKey(arn), arn);
         }
@@ -244,15 +244,10 @@ public static partial class AccessPathFinder
 
     private static string RoleKey(string arn) => RoleKeyOrNull(arn) ?? arn;
 
-    private static string? RoleKeyOrNull(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 && parts[5].StartsWith("role/", StringComparison.Ordinal) ? $"{parts[4]}:{PrincipalResolver.IamNameOf(arn)}" : null;
-    }
+    private static string? RoleKeyOrNull(string arn) =>
+        AwsArn.ParseOrNull(arn) is { } parsed && parsed.Resource.StartsWith("role/", StringComparison.Ordinal)
+            ? $"{parsed.AccountId}:{PrincipalResolver.IamNameOf(arn)}"
+            : null;
 
-    private static string AccountOf(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 ? parts[4] : "";
-    }
+    private static string AccountOf(string arn) => AwsArn.ParseOrNull(arn)?.AccountId ?? "";
 }

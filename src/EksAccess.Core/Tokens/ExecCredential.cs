@@ -1,3 +1,4 @@
+using EksAccess.Core.Text;
 using System.Globalization;
 using System.Text;
 
@@ -76,43 +77,17 @@ public sealed record ExecCredential(string ApiVersion, string Token, DateTimeOff
         $"ExecCredential {{ ApiVersion = {ApiVersion}, ExpirationTimestamp = {FormattedExpiration}, Token = *** }}";
 
     /// <summary>A JSON string as Python's json.dumps(ensure_ascii=False) writes it.</summary>
-    private static void AppendQuoted(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '\b':
-                    builder.Append("\\b");
-                    break;
-                case '\f':
-                    builder.Append("\\f");
-                    break;
-                case < ' ':
-                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    builder.Append(c);
-                    break;
-            }
-        }
+    private static void AppendQuoted(StringBuilder builder, string value) => QuotedString.Append(builder, value, JsonEscape);
 
-        builder.Append('"');
+    private static void JsonEscape(StringBuilder builder, string value, int index)
+    {
+        var c = value[index];
+        _ = c switch
+        {
+            '\b' => builder.Append("\\b"),
+            '\f' => builder.Append("\\f"),
+            < ' ' => QuotedString.AppendUnicodeEscape(builder, c, "x4"),
+            _ => builder.Append(c),
+        };
     }
 }

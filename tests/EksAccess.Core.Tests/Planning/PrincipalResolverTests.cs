@@ -1,4 +1,5 @@
 using EksAccess.Core.Config;
+using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Core.Tests.Planning;
@@ -54,9 +55,9 @@ public sealed class PrincipalResolverTests
 
         principals.Select(p => (p.PrincipalArn, p.Kind, p.ConfigName, p.Username, p.AwsAuthUsername, p.IsAdmin)).ShouldBe(
         [
-            ("arn:aws:iam::111122223333:user/dev-john", PrincipalKind.User, "dev-john", "dev-john", "dev-john", false),
-            ("arn:aws:iam::111122223333:role/EKSDeveloperRole", PrincipalKind.Role, "EKSDeveloperRole", "developer", "developer", false),
-            ("arn:aws:iam::111122223333:role/PlatformAdmin", PrincipalKind.Role, null, "platform-admin", "platform-admin", true),
+            ("arn:aws:iam::111122223333:user/dev-john", IamPrincipalKind.User, "dev-john", "dev-john", "dev-john", false),
+            ("arn:aws:iam::111122223333:role/EKSDeveloperRole", IamPrincipalKind.Role, "EKSDeveloperRole", "developer", "developer", false),
+            ("arn:aws:iam::111122223333:role/PlatformAdmin", IamPrincipalKind.Role, null, "platform-admin", "platform-admin", true),
         ]);
         principals[0].Teams.ShouldBe(["dev-team"]);
         principals[2].AwsAuthGroups.ShouldBe(["system:masters"]);

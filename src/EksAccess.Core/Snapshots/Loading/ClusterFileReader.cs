@@ -114,14 +114,13 @@ internal sealed class ClusterFileReader : YamlNodeReader
         var info = new ClusterInfo(name, arn, mode) { Version = version, Endpoint = endpoint, Status = status };
         if (arn is not null)
         {
-            var parts = arn.Split(':', 6);
-            if (parts.Length != 6 || !string.Equals(parts[0], "arn", StringComparison.Ordinal) || !string.Equals(parts[2], "eks", StringComparison.Ordinal) || parts[1].Length == 0 || parts[3].Length == 0 || parts[4].Length == 0 || !parts[5].StartsWith("cluster/", StringComparison.Ordinal))
+            if (!EksClusterArn.TryParse(arn, out var clusterArn))
             {
                 Report(new Diagnostic(At(arnStart), $"cluster.arn '{arn}' is not an EKS cluster ARN", ArnHint));
                 return;
             }
 
-            info = info with { Partition = parts[1], Region = parts[3], AccountId = parts[4] };
+            info = info with { Partition = clusterArn.Partition, Region = clusterArn.Region, AccountId = clusterArn.AccountId };
         }
 
         if (modeOk)

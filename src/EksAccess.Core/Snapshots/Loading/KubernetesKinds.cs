@@ -1,3 +1,5 @@
+using EksAccess.Core.Identity;
+
 namespace EksAccess.Core.Snapshots.Loading;
 
 /// <summary>The kinds a snapshot reads; every other kind is ignored.</summary>
@@ -15,6 +17,6 @@ internal static class KubernetesKinds
     public const string CustomResourceDefinitionKind = "CustomResourceDefinition";
     public const string ListSuffix = "List";
 
-    public const string AwsAuthName = "aws-auth";
-    public const string AwsAuthNamespace = "kube-system";
+    public const string AwsAuthName = AwsAuthNames.ConfigMapName;
+    public const string AwsAuthNamespace = AwsAuthNames.ConfigMapNamespace;
 }
