@@ -29,6 +29,12 @@ public sealed class RightsizeEvidence
     /// <summary>Allowed events whose reason was empty: only system:masters allows that way.</summary>
     public long PrivilegedEvents { get; private set; }
 
+    /// <summary>
+    /// Requests whose verb, group or resource is literally <c>*</c>: RBAC matches them only with a wildcard rule, which
+    /// a suggestion never writes, so they are counted and left out.
+    /// </summary>
+    public long Unrepresentable { get; private set; }
+
     public IReadOnlyCollection<ObservedRequest> Allowed => _allowed.Values;
 
     public IReadOnlyCollection<ObservedRequest> Denied => _denied.Values;
@@ -44,6 +50,12 @@ public sealed class RightsizeEvidence
 
         Events++;
         var request = RequestOf(auditEvent);
+        if (request.Verb is "*" || (request.Path is null && (request.ApiGroup is "*" || request.Resource is "*" || request.Subresource is "*")))
+        {
+            Unrepresentable++;
+            return;
+        }
+
         var groupsText = auditEvent.Groups.IsDefaultOrEmpty ? "" : string.Join('\n', auditEvent.Groups);
         if (!_groups.TryGetValue(groupsText, out var groups))
         {

@@ -63,12 +63,17 @@ public static class SensitivePermissions
     {
         ArgumentNullException.ThrowIfNull(rule);
         static bool Star(ImmutableArray<string> values) => !values.IsDefault && values.Contains("*", StringComparer.Ordinal);
+        if (rule.Verbs.IsDefaultOrEmpty)
+        {
+            return null; // no verb: the rule grants nothing
+        }
+
         if (!rule.NonResourceUrls.IsEmpty && rule.Resources.IsEmpty)
         {
             return Star(rule.Verbs) ? AccessRequest.ForPath(WildcardVerb, rule.NonResourceUrls[0].TrimEnd('*') + "eksaccess-probe") : null;
         }
 
-        if (!Star(rule.Verbs) && !Star(rule.ApiGroups) && !Star(rule.Resources))
+        if ((!Star(rule.Verbs) && !Star(rule.ApiGroups) && !Star(rule.Resources)) || rule.ApiGroups.IsDefaultOrEmpty || rule.Resources.IsDefaultOrEmpty)
         {
             return null;
         }
