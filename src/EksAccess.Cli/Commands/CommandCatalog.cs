@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return OnboardCommand.Create(context);
         yield return TokenCommand.Create(context);
         yield return AuditCommand.Create(context);
+        yield return RightsizeCommand.Create(context);
     }
 }
