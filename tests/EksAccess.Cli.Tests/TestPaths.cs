@@ -1,4 +1,3 @@
-using EksAccess.Core.Tests;
 
 namespace EksAccess.Cli.Tests;
 

@@ -1,5 +1,4 @@
 using EksAccess.Aws;
-using EksAccess.Aws.Tests;
 using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli.Tests.Commands;

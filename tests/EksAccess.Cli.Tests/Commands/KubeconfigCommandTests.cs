@@ -1,4 +1,3 @@
-using EksAccess.Aws.Tests;
 using System.Text.Json;
 using EksAccess.Cli.Tests.Fakes;
 using k8s;

@@ -1,7 +1,5 @@
-using EksAccess.Aws.Tests;
 using System.Text.Json;
 using EksAccess.Cli.Tests.Fakes;
-using EksAccess.Core.Tests;
 using k8s;
 
 namespace EksAccess.Cli.Tests.Commands;
@@ -23,7 +21,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     /// <summary>The bundle's README with the repository's location removed (CI clones it elsewhere).</summary>
     private async Task<string> ReadmeAsync() =>
         (await File.ReadAllTextAsync(Path.Combine(Bundle, "README.md"), TestContext.Current.CancellationToken))
-            .Replace(EksAccess.Core.Tests.TestFiles.RepositoryRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            .Replace(TestFiles.RepositoryRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
     [Fact]
     public async Task Onboard_UserOnTheDesiredState_WritesReadmeAndAKubeconfigKubectlReads()

@@ -1,4 +1,3 @@
-using EksAccess.Aws.Tests;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EksAccess.Cli.Tests.Fakes;

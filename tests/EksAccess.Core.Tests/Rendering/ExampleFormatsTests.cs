@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Tests.Tools;
 
 namespace EksAccess.Core.Tests.Rendering;
 

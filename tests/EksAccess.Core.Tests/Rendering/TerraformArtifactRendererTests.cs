@@ -1,7 +1,6 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Tests.Tools;
 
 namespace EksAccess.Core.Tests.Rendering;
 

@@ -3,11 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
-using EksAccess.Aws.Tests.Fakes;
+using EksAccess.Aws;
 
-[assembly: AssemblyFixture(typeof(EksAccess.Aws.Tests.AwsTestServers))]
-
-namespace EksAccess.Aws.Tests;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>
 /// Starts <c>python3 -m moto.server</c> on a free loopback port (polling <c>/moto-api/</c> every 100 ms, 30 s at most)
