@@ -1,12 +1,11 @@
 using System.Text.Json;
-using EksAccess.Cli.Tests.Fakes;
 using k8s;
 
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess onboard</c>: the developer bundle for the seed walk-throughs.</summary>
 [Collection(AwsSequential.Name)]
-public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
+public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
 {
     private static readonly string Seed000 = TestPaths.Example("000-developer-access", "access.yaml");
     private static readonly string Seed001 = TestPaths.Example("001-role-based-access", "access.yaml");
@@ -80,9 +79,9 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     [Fact]
     public async Task Onboard_Describe_TakesServerAndCaFromEks()
     {
-        await moto.EnsureClusterAsync("my-cluster", "us-east-1");
+        await servers.EnsureClusterAsync("my-cluster", "us-east-1");
 
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle, "--describe", "--endpoint-url", moto.Url.ToString());
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle, "--describe", "--endpoint-url", servers.MotoUrl.ToString());
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("cluster server and CA: EKS DescribeCluster");

@@ -53,7 +53,7 @@ public sealed class AwsCliArtifactRendererTests : IDisposable
     [Fact]
     public void Render_Seed000_MatchesGolden()
     {
-        Golden.Verify(Script(TestConfigs.Seed000()), "Rendering", "Seed000.aws-cli");
+        Golden.Verify(Script(TestConfigs.Seed000()), "Rendering", "000-developer-access.aws-cli");
     }
 
     [Fact]
