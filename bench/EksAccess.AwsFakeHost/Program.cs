@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using EksAccess.Aws.Tests.Fakes;
+using EksAccess.Testing.Aws;
 
 namespace EksAccess.AwsFakeHost;
 

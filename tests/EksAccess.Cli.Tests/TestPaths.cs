@@ -1,8 +1,7 @@
-using EksAccess.Core.Tests;
 
 namespace EksAccess.Cli.Tests;
 
-/// <summary>The repository's examples, found through the linked <see cref="TestFiles"/>.</summary>
+/// <summary>The repository's examples, found through <see cref="TestFiles"/>.</summary>
 internal static class TestPaths
 {
     public static string Example(string name, string file) => Path.Combine(TestFiles.RepositoryRoot, "examples", name, file);

@@ -1,8 +1,6 @@
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
 using EksAccess.Core.Snapshots;
-using EksAccess.Core.Tests;
-using EksAccess.Core.Tests.Tools;
 
 namespace EksAccess.Kubernetes.Tests;
 

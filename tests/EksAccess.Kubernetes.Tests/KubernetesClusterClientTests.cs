@@ -1,4 +1,3 @@
-using EksAccess.Core.Tests;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EksAccess.Aws.Audit;
-using EksAccess.Aws.Tests.Fakes;
 using EksAccess.Core.Audit;
 
 namespace EksAccess.Aws.Tests.Audit;

@@ -1,4 +1,3 @@
-using EksAccess.Aws.Tests.Fakes;
 
 namespace EksAccess.Aws.Tests.Eks;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Amazon.Runtime;
 using EksAccess.Aws.Eks.Model;
-using EksAccess.Aws.Tests.Fakes;
 
 namespace EksAccess.Aws.Tests.Http;
 

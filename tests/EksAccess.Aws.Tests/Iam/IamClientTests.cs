@@ -173,7 +173,7 @@ public sealed class IamClientTests(AwsTestServers servers)
         await servers.ResetForClassAsync(GetType());
         var encoded = Uri.EscapeDataString(InlinePolicy);
         var xml = $"""<GetRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetRoleResult><Role><Path>/</Path><RoleName>enc</RoleName><RoleId>AROAENC</RoleId><Arn>arn:aws:iam::123456789012:role/enc</Arn><CreateDate>2024-05-01T10:00:00Z</CreateDate><AssumeRolePolicyDocument>{encoded}</AssumeRolePolicyDocument><MaxSessionDuration>3600</MaxSessionDuration><RoleLastUsed><LastUsedDate>2024-06-01T00:00:00Z</LastUsedDate><Region>eu-west-1</Region></RoleLastUsed></Role></GetRoleResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetRoleResponse>""";
-        servers.Fake.AddFault(r => string.Equals(r.Service, "iam", StringComparison.Ordinal) && r.Body.Contains("Action=GetRole&", StringComparison.Ordinal), 1, new Fakes.FakeResponse(200, xml, ContentType: "text/xml"));
+        servers.Fake.AddFault(r => string.Equals(r.Service, "iam", StringComparison.Ordinal) && r.Body.Contains("Action=GetRole&", StringComparison.Ordinal), 1, new FakeResponse(200, xml, ContentType: "text/xml"));
 
         var role = await _iam.GetRoleAsync(new GetRoleRequest { RoleName = "enc" }, Token);
 
@@ -186,21 +186,21 @@ public sealed class IamClientTests(AwsTestServers servers)
     public async Task GetUser_AnswerForAnotherAction_ThrowsInvalidResponse()
     {
         await servers.ResetForClassAsync(GetType());
-        servers.Fake.AddFault(r => string.Equals(r.Service, "iam", StringComparison.Ordinal) && r.Body.Contains("Action=GetUser&", StringComparison.Ordinal), 1, new Fakes.FakeResponse(200, "<GetRoleResponse/>", ContentType: "text/xml"));
+        servers.Fake.AddFault(r => string.Equals(r.Service, "iam", StringComparison.Ordinal) && r.Body.Contains("Action=GetUser&", StringComparison.Ordinal), 1, new FakeResponse(200, "<GetRoleResponse/>", ContentType: "text/xml"));
 
         var exception = await Should.ThrowAsync<AwsServiceException>(() => _iam.GetUserAsync(new GetUserRequest { UserName = "x" }, Token));
 
         exception.ErrorCode.ShouldBe("InvalidResponse");
     }
 
-    private static bool IsListUsers(Fakes.RecordedRequest request) =>
+    private static bool IsListUsers(RecordedRequest request) =>
         string.Equals(request.Service, "iam", StringComparison.Ordinal) && request.Body.Contains("Action=ListUsers&", StringComparison.Ordinal);
 
-    private static Fakes.FakeResponse Page(string user, bool truncated, string? marker)
+    private static FakeResponse Page(string user, bool truncated, string? marker)
     {
         var markerXml = marker is null ? "" : $"<Marker>{Uri.UnescapeDataString(marker)}</Marker>";
         var xml = $"""<ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult><Users><member><Path>/</Path><UserName>{user}</UserName><UserId>AIDA{user}</UserId><Arn>arn:aws:iam::123456789012:user/{user}</Arn><CreateDate>2024-05-01T10:00:00Z</CreateDate></member></Users><IsTruncated>{(truncated ? "true" : "false")}</IsTruncated>{markerXml}</ListUsersResult></ListUsersResponse>""";
-        return new Fakes.FakeResponse(200, xml, ContentType: "text/xml");
+        return new FakeResponse(200, xml, ContentType: "text/xml");
     }
 
     private Task CreatePrincipalAsync(string kind, string name) => kind switch

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Amazon.Runtime;
 using EksAccess.Aws.Iam.Model;
 using EksAccess.Aws.Tokens;
@@ -12,7 +13,7 @@ public sealed class EksTokenGeneratorTests(AwsTestServers servers) : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
     private readonly string _cacheDirectory = Path.Combine(Directory.CreateTempSubdirectory("eksaccess-token-cache-").FullName, "tokens");
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -26,7 +27,7 @@ public sealed class EksTokenGeneratorTests(AwsTestServers servers) : IDisposable
         var generator = Generator(new BasicAWSCredentials("AKIAFIRST", "secret1"));
 
         var first = await generator.GetTokenAsync(Request, Token);
-        _time.Now = Start.AddMinutes(9);
+        _time.SetUtcNow(Start.AddMinutes(9));
         var second = await generator.GetTokenAsync(Request, Token);
 
         first.FromCache.ShouldBeFalse();
@@ -42,12 +43,12 @@ public sealed class EksTokenGeneratorTests(AwsTestServers servers) : IDisposable
         var generator = Generator(new BasicAWSCredentials("AKIAFIRST", "secret1"));
 
         var first = await generator.GetTokenAsync(Request, Token);
-        _time.Now = Start.AddMinutes(10).AddSeconds(1);
+        _time.SetUtcNow(Start.AddMinutes(10).AddSeconds(1));
         var second = await generator.GetTokenAsync(Request, Token);
 
         second.FromCache.ShouldBeFalse();
         second.Token.ShouldNotBe(first.Token);
-        second.SignedAt.ShouldBe(_time.Now);
+        second.SignedAt.ShouldBe(_time.GetUtcNow());
         Directory.GetFiles(_cacheDirectory).Length.ShouldBe(1);
     }
 

@@ -53,8 +53,8 @@ public sealed class EksTokenPresignerTests
         var basic = EksTokenPresigner.CreateToken("my-cluster", "us-east-1", Basic, SignedAt);
         var session = EksTokenPresigner.CreateToken("dev1", "eu-west-1", Session, DateTime.UtcNow);
 
-        (await ExternalProcess.VerifyTokenAsync(basic, "my-cluster", Basic.SecretKey)).ShouldBe("match");
-        (await ExternalProcess.VerifyTokenAsync(session, "dev1", Session.SecretKey, Session.Token)).ShouldBe("match");
+        (await BotocoreTokenCheck.VerifyAsync(basic, "my-cluster", Basic.SecretKey)).ShouldBe("match");
+        (await BotocoreTokenCheck.VerifyAsync(session, "dev1", Session.SecretKey, Session.Token)).ShouldBe("match");
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class EksTokenPresignerTests
     {
         var token = EksTokenPresigner.CreateToken("my-cluster", "us-east-1", Basic, SignedAt);
 
-        (await ExternalProcess.VerifyTokenAsync(token, "other-cluster", Basic.SecretKey)).ShouldStartWith("mismatch");
-        (await ExternalProcess.VerifyTokenAsync(token, "my-cluster", "wrong-secret")).ShouldStartWith("mismatch");
+        (await BotocoreTokenCheck.VerifyAsync(token, "other-cluster", Basic.SecretKey)).ShouldStartWith("mismatch");
+        (await BotocoreTokenCheck.VerifyAsync(token, "my-cluster", "wrong-secret")).ShouldStartWith("mismatch");
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class EksTokenPresignerTests
     public async Task CreateToken_SideBySideWithAwsEksGetToken_SameHostPathParametersAndSignedHeaders(string region, string? sessionToken)
     {
         var credentials = new ImmutableCredentials("AKIDSIDEBYSIDE", "side-by-side-secret", sessionToken);
-        var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync(
+        var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(
             "aws",
             ["eks", "get-token", "--cluster-name", "side-by-side", "--region", region],
             new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -107,8 +107,8 @@ public sealed class EksTokenPresignerTests
         oq["X-Amz-Credential"]!.Split('/').Skip(2).ShouldBe(aq["X-Amz-Credential"]!.Split('/').Skip(2));
         oq["X-Amz-SignedHeaders"].ShouldBe("host;x-k8s-aws-id");
         oq["X-Amz-Expires"].ShouldBe("60");
-        (await ExternalProcess.VerifyTokenAsync(awsToken, "side-by-side", credentials.SecretKey, sessionToken)).ShouldBe("match");
-        (await ExternalProcess.VerifyTokenAsync(ours, "side-by-side", credentials.SecretKey, sessionToken)).ShouldBe("match");
+        (await BotocoreTokenCheck.VerifyAsync(awsToken, "side-by-side", credentials.SecretKey, sessionToken)).ShouldBe("match");
+        (await BotocoreTokenCheck.VerifyAsync(ours, "side-by-side", credentials.SecretKey, sessionToken)).ShouldBe("match");
     }
 
     private static NameValueCollection Query(string url) => HttpUtility.ParseQueryString(new Uri(url).Query);

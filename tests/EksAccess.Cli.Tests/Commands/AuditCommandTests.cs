@@ -75,7 +75,7 @@ public sealed class AuditCommandTests
     [Fact]
     public async Task Summary_Example000Snapshot_MappedNeverSeenAndGrants()
     {
-        var snapshot = Path.Combine(EksAccess.Core.Tests.TestFiles.RepositoryRoot, "examples", "000-developer-access", "snapshot");
+        var snapshot = Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "snapshot");
 
         var result = await CliRunner.RunAsync("audit", "summary", "--audit-file", Fixture("eks-audit.log"), "--since", Since, "--until", Until, "--snapshot", snapshot, "-o", "json");
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EksAccess.Aws.Tests;
 using static EksAccess.Cli.Tests.Commands.AwsCli;
 
 namespace EksAccess.Cli.Tests.Commands;
@@ -25,7 +24,7 @@ public sealed class AuditLiveTests(AwsTestServers servers)
     public async Task Summary_Live_CountsLoginsFromTheAuthenticatorStream()
     {
         await SeedAsync("audit-live-summary");
-        var snapshot = Path.Combine(EksAccess.Core.Tests.TestFiles.RepositoryRoot, "examples", "000-developer-access", "snapshot");
+        var snapshot = Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "snapshot");
 
         var result = await RunAsync(servers, "audit", "summary", "--cluster", "audit-live-summary", "--since", "2026-11-20T00:00:00Z", "--until", "2026-11-21T00:00:00Z", "--snapshot", snapshot, "-o", "json");
 

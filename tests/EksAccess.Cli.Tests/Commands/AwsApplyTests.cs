@@ -3,8 +3,6 @@ using EksAccess.Aws.Eks;
 using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Iam;
 using EksAccess.Aws.Iam.Model;
-using EksAccess.Aws.Tests;
-using EksAccess.Aws.Tests.Fakes;
 using EksAccess.Core.Planning;
 using static EksAccess.Cli.Tests.Commands.AwsCli;
 

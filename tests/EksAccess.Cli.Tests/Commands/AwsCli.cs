@@ -1,7 +1,6 @@
 using EksAccess.Aws;
 using EksAccess.Aws.Iam;
 using EksAccess.Aws.Iam.Model;
-using EksAccess.Aws.Tests;
 using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli.Tests.Commands;

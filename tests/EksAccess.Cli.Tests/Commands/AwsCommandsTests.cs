@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EksAccess.Aws.Eks.Model;
-using EksAccess.Aws.Tests;
 using static EksAccess.Cli.Tests.Commands.AwsCli;
 
 namespace EksAccess.Cli.Tests.Commands;

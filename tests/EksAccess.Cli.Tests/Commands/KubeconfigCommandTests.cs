@@ -1,13 +1,11 @@
-using EksAccess.Aws.Tests;
 using System.Text.Json;
-using EksAccess.Cli.Tests.Fakes;
 using k8s;
 
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess kubeconfig</c> side by side with <c>aws eks update-kubeconfig</c>, both against the same moto.</summary>
 [Collection(AwsSequential.Name)]
-public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
+public sealed class KubeconfigCommandTests(AwsTestServers servers) : IDisposable
 {
     private const string Cluster = "dev1";
     private const string Region = "us-east-1";
@@ -26,13 +24,13 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
     public async Task Kubeconfig_SameArgumentsAsAwsUpdateKubeconfig_WritesTheSameFile(string arguments)
     {
         var extra = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        await moto.EnsureClusterAsync(Cluster, Region);
+        await servers.EnsureClusterAsync(Cluster, Region);
         var awsFile = Path.Combine(_directory, "aws");
         var ourFile = Path.Combine(_directory, "eksaccess");
 
         var aws = await ExternalTool.RunAsync(
-            "aws", ["eks", "update-kubeconfig", "--name", Cluster, "--region", Region, "--kubeconfig", awsFile, "--endpoint-url", moto.Url.ToString(), .. extra], moto.Environment);
-        var ours = await CliRunner.RunAsync(["kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", ourFile, "--endpoint-url", moto.Url.ToString(), .. extra]);
+            "aws", ["eks", "update-kubeconfig", "--name", Cluster, "--region", Region, "--kubeconfig", awsFile, "--endpoint-url", servers.MotoUrl.ToString(), .. extra], servers.ChildEnvironment);
+        var ours = await CliRunner.RunAsync(["kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", ourFile, "--endpoint-url", servers.MotoUrl.ToString(), .. extra]);
 
         aws.ExitCode.ShouldBe(0, aws.Stderr);
         ours.ExitCode.ShouldBe(0, ours.Stderr);
@@ -53,11 +51,11 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
     [Fact]
     public async Task Kubeconfig_ExecEksaccessWithNamespace_KubectlReadsTheContextAndPlugin()
     {
-        await moto.EnsureClusterAsync(Cluster, Region);
+        await servers.EnsureClusterAsync(Cluster, Region);
         var file = Path.Combine(_directory, "config");
 
         var result = await CliRunner.RunAsync(
-            "kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", moto.Url.ToString(),
+            "kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString(),
             "--exec", "eksaccess", "--role-arn", RoleArn, "--alias", "dev1-dev", "--namespace", "dev-apps");
         var view = await ExternalTool.RunAsync("kubectl", ["config", "view", "--kubeconfig", file, "--minify", "-o", "json"]);
 
@@ -78,7 +76,7 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
     [Fact]
     public async Task Kubeconfig_ExistingFile_KeepsEveryOtherClusterUserContextAndField()
     {
-        await moto.EnsureClusterAsync(Cluster, Region);
+        await servers.EnsureClusterAsync(Cluster, Region);
         var file = Path.Combine(_directory, "config");
         await File.WriteAllTextAsync(file, """
             apiVersion: v1
@@ -108,7 +106,7 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
 
             """, TestContext.Current.CancellationToken);
 
-        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", moto.Url.ToString());
+        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString());
         var view = await ExternalTool.RunAsync("kubectl", ["config", "view", "--kubeconfig", file, "-o", "json"]);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
@@ -120,17 +118,17 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
         json.RootElement.GetProperty("current-context").GetString().ShouldBe(ClusterArn);
         json.RootElement.GetProperty("preferences").GetProperty("colors").GetBoolean().ShouldBeTrue();
         json.RootElement.GetProperty("extensions")[0].GetProperty("name").GetString().ShouldBe("my-extension");
-        var again = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", moto.Url.ToString());
+        var again = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString());
         again.Stdout.ShouldBe($"Updated context {ClusterArn} in {file}\n");
     }
 
     [Fact]
     public async Task Kubeconfig_DryRun_PrintsTheYamlAndWritesNothing()
     {
-        await moto.EnsureClusterAsync(Cluster, Region);
+        await servers.EnsureClusterAsync(Cluster, Region);
         var file = Path.Combine(_directory, "config");
 
-        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", moto.Url.ToString(), "--dry-run");
+        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString(), "--dry-run");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldStartWith("apiVersion: v1\nclusters:\n");
@@ -141,7 +139,7 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
     [Fact]
     public async Task Kubeconfig_UnknownCluster_ExitsThreeWithAHint()
     {
-        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", "nope", "--region", Region, "--kubeconfig", Path.Combine(_directory, "config"), "--endpoint-url", moto.Url.ToString());
+        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", "nope", "--region", Region, "--kubeconfig", Path.Combine(_directory, "config"), "--endpoint-url", servers.MotoUrl.ToString());
 
         result.ExitCode.ShouldBe(3);
         result.Stderr.ShouldStartWith("error: DescribeCluster failed: ResourceNotFoundException");
@@ -151,11 +149,11 @@ public sealed class KubeconfigCommandTests(MotoServer moto) : IDisposable, IClas
     [Fact]
     public async Task Kubeconfig_CorruptExistingFile_ExitsThreeAndLeavesItAlone()
     {
-        await moto.EnsureClusterAsync(Cluster, Region);
+        await servers.EnsureClusterAsync(Cluster, Region);
         var file = Path.Combine(_directory, "config");
         await File.WriteAllTextAsync(file, "clusters: [\n", TestContext.Current.CancellationToken);
 
-        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", moto.Url.ToString());
+        var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString());
 
         result.ExitCode.ShouldBe(3);
         result.Stderr.ShouldStartWith($"error: {file}:");

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Iam;
 using EksAccess.Aws.Iam.Model;
-using EksAccess.Aws.Tests;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
 using EksAccess.KubeStub;

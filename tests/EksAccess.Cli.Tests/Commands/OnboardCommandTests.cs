@@ -1,14 +1,11 @@
-using EksAccess.Aws.Tests;
 using System.Text.Json;
-using EksAccess.Cli.Tests.Fakes;
-using EksAccess.Core.Tests;
 using k8s;
 
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess onboard</c>: the developer bundle for the seed walk-throughs.</summary>
 [Collection(AwsSequential.Name)]
-public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
+public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
 {
     private static readonly string Seed000 = TestPaths.Example("000-developer-access", "access.yaml");
     private static readonly string Seed001 = TestPaths.Example("001-role-based-access", "access.yaml");
@@ -23,7 +20,7 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     /// <summary>The bundle's README with the repository's location removed (CI clones it elsewhere).</summary>
     private async Task<string> ReadmeAsync() =>
         (await File.ReadAllTextAsync(Path.Combine(Bundle, "README.md"), TestContext.Current.CancellationToken))
-            .Replace(EksAccess.Core.Tests.TestFiles.RepositoryRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            .Replace(TestFiles.RepositoryRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
     [Fact]
     public async Task Onboard_UserOnTheDesiredState_WritesReadmeAndAKubeconfigKubectlReads()
@@ -82,9 +79,9 @@ public sealed class OnboardCommandTests(MotoServer moto) : IDisposable, IClassFi
     [Fact]
     public async Task Onboard_Describe_TakesServerAndCaFromEks()
     {
-        await moto.EnsureClusterAsync("my-cluster", "us-east-1");
+        await servers.EnsureClusterAsync("my-cluster", "us-east-1");
 
-        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle, "--describe", "--endpoint-url", moto.Url.ToString());
+        var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle, "--describe", "--endpoint-url", servers.MotoUrl.ToString());
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("cluster server and CA: EKS DescribeCluster");

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using EksAccess.Cli.Commands;
-using EksAccess.Cli.Tests.Fakes;
 using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots;
-using EksAccess.Core.Tests;
+using EksAccess.KubeStub;
 using k8s.Models;
 
 namespace EksAccess.Cli.Tests.Commands;
@@ -148,28 +146,21 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_OutputDirectory_KubectlClientDryRunAcceptsEveryManifest()
     {
-        var kubectl = FindKubectl();
-        if (kubectl is null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("kubectl is not on PATH; CI must have it to check the rendered manifests (apt-get install kubectl, or use the machine image).");
-            }
-
-            Assert.Skip("kubectl is not on PATH");
-        }
+        var kubectl = ExternalTool.Require("kubectl", "check the rendered manifests (apt-get install kubectl, or use the machine image)");
 
         var output = Path.Combine(_temp, "out");
         (await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output))).ExitCode.ShouldBe(0);
-        await using var stub = KubeDiscoveryStub.Start();
+        await using var stub = await KubeApiStub.StartAsync(seedDefaults: false);
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);
 
-        var (exitCode, stdout, stderr) = await RunProcessAsync(kubectl,
-        [
-            "apply", "--dry-run=client", "--validate=false", "-f", Path.Combine(output, "k8s"),
-            "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(_temp, "kube-cache"),
-        ]);
+        var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(
+            kubectl,
+            [
+                "apply", "--dry-run=client", "--validate=false", "-f", Path.Combine(output, "k8s"),
+                "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(_temp, "kube-cache"),
+            ],
+            new Dictionary<string, string?>(StringComparer.Ordinal) { ["KUBECONFIG"] = "" });
 
         exitCode.ShouldBe(0, $"kubectl failed: {stderr}\nrequests: {string.Join(", ", stub.Requests)}");
         stdout.ShouldContain("namespace/dev-apps created (dry run)");
@@ -209,28 +200,4 @@ public sealed class RenderCommandTests : IDisposable
             .Select(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal),
     ];
-
-    private static string? FindKubectl() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, OperatingSystem.IsWindows() ? "kubectl.exe" : "kubectl"))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<CliResult> RunProcessAsync(string fileName, string[] args)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["KUBECONFIG"] = "";
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using EksAccess.Cli.Commands;
-using EksAccess.Core.Tests;
 using YamlDotNet.RepresentationModel;
 
 namespace EksAccess.Cli.Tests.Commands;
@@ -48,9 +46,9 @@ public sealed class RenderFormatsTests : IDisposable
     {
         var output = Path.Combine(_temp, "out");
         (await RenderAsync("aws-cli", output)).ExitCode.ShouldBe(0);
-        var bash = RequireTool("bash", "check the rendered script's syntax");
+        var bash = ExternalTool.Require("bash", "check the rendered script's syntax");
 
-        var (exitCode, _, stderr) = await RunProcessAsync(bash, ["-n", Path.Combine(output, "aws-cli", "apply.sh")]);
+        var (exitCode, _, stderr) = await ExternalTool.RunAsync(bash, ["-n", Path.Combine(output, "aws-cli", "apply.sh")]);
 
         exitCode.ShouldBe(0, stderr);
         (await File.ReadAllTextAsync(Path.Combine(output, "aws-cli", "apply.sh"), TestContext.Current.CancellationToken))
@@ -81,9 +79,9 @@ public sealed class RenderFormatsTests : IDisposable
     {
         var output = Path.Combine(_temp, "out");
         (await RenderAsync("terraform", output)).ExitCode.ShouldBe(0);
-        var terraform = RequireTool("terraform", "check the rendered HCL with terraform fmt");
+        var terraform = ExternalTool.Require("terraform", "check the rendered HCL with terraform fmt");
 
-        var (exitCode, stdout, stderr) = await RunProcessAsync(terraform, ["fmt", "-check", "-diff", Path.Combine(output, "terraform", "access.tf")]);
+        var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(terraform, ["fmt", "-check", "-diff", Path.Combine(output, "terraform", "access.tf")]);
 
         exitCode.ShouldBe(0, stdout + stderr);
     }
@@ -108,43 +106,5 @@ public sealed class RenderFormatsTests : IDisposable
             new CliContext(stdout, stderr, TimeProvider.System),
             TestContext.Current.CancellationToken);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
-    }
-
-    /// <summary>The tool's path; skips the test when it is missing, and fails it when CI is true.</summary>
-    private static string RequireTool(string name, string why)
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
-        if (path is not null)
-        {
-            return path;
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"{name} is not on PATH; CI must have it to {why}.");
-        }
-
-        Assert.Skip($"{name} is not on PATH (needed to {why})");
-        return name;
-    }
-
-    private static async Task<CliResult> RunProcessAsync(string fileName, string[] args)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }

@@ -43,15 +43,12 @@ public sealed class RightsizeCommandTests : IDisposable
     [Fact]
     public async Task Rightsize_Seed000Yaml_KubectlDryRunAccepts()
     {
-        if (!File.Exists("/usr/bin/kubectl") && !File.Exists("/usr/local/bin/kubectl"))
-        {
-            Assert.Skip("kubectl is not on PATH (needed to check the suggested objects)");
-        }
+        ExternalTool.Require("kubectl", "check the suggested objects (apt-get install kubectl, or use the machine image)");
         var result = await CliRunner.RunAsync(["rightsize", "--team", "dev-team", "-f", TestPaths.Example("000-developer-access", "access.yaml"), "--audit-file", Log("dev-team-000.log"), "-o", "yaml", .. Window]);
         result.ExitCode.ShouldBe(1, result.Stderr);
         var file = Path.Combine(_temp, "suggestion.yaml");
         await File.WriteAllTextAsync(file, result.Stdout, TestContext.Current.CancellationToken);
-        await using var stub = KubeDiscoveryStub.Start();
+        await using var stub = await EksAccess.KubeStub.KubeApiStub.StartAsync(seedDefaults: false);
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);
 

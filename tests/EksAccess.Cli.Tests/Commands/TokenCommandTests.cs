@@ -1,13 +1,11 @@
-using EksAccess.Aws.Tests;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EksAccess.Cli.Tests.Fakes;
 
 namespace EksAccess.Cli.Tests.Commands;
 
 /// <summary><c>eksaccess token</c> in-process and as the built binary (the start-up fast path kubectl hits), next to <c>aws eks get-token</c>.</summary>
 [Collection(AwsSequential.Name)]
-public sealed partial class TokenCommandTests(MotoServer moto) : IDisposable, IClassFixture<MotoServer>
+public sealed partial class TokenCommandTests(AwsTestServers servers) : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("eksaccess-token-cli-").FullName;
 
@@ -36,7 +34,7 @@ public sealed partial class TokenCommandTests(MotoServer moto) : IDisposable, IC
     [Fact]
     public async Task Token_BuiltBinaryNextToAwsEksGetToken_PrintsTheSameDocumentAndCachesIt()
     {
-        var environment = new Dictionary<string, string?>(moto.Environment, StringComparer.Ordinal) { ["HOME"] = _home };
+        var environment = new Dictionary<string, string?>(servers.ChildEnvironment, StringComparer.Ordinal) { ["HOME"] = _home };
         string[] args = ["--cluster-name", "dev1", "--region", "eu-west-1"];
 
         var aws = await ExternalTool.RunAsync("aws", ["eks", "get-token", .. args], environment);
@@ -56,7 +54,7 @@ public sealed partial class TokenCommandTests(MotoServer moto) : IDisposable, IC
     [Fact]
     public async Task Token_BuiltBinaryWithExecInfo_AnswersInTheAskedApiVersion()
     {
-        var environment = new Dictionary<string, string?>(moto.Environment, StringComparer.Ordinal)
+        var environment = new Dictionary<string, string?>(servers.ChildEnvironment, StringComparer.Ordinal)
         {
             ["HOME"] = _home,
             ["KUBERNETES_EXEC_INFO"] = """{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredentials","spec":{"interactive":true}}""",

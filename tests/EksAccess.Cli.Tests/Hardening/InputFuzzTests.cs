@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using EksAccess.Core.Tests;
 
 namespace EksAccess.Cli.Tests.Hardening;
 

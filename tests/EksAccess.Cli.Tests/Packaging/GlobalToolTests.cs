@@ -1,6 +1,3 @@
-using EksAccess.Core.Tests;
-using EksAccess.Cli.Tests.Fakes;
-
 namespace EksAccess.Cli.Tests.Packaging;
 
 /// <summary>eksaccess installs like a product: dotnet pack → dotnet tool install → the README's main command.</summary>
@@ -20,11 +17,11 @@ public sealed class GlobalToolTests : IDisposable
 
         // The build that runs the tests already compiled the CLI (Release): pack what it built.
         var pack = await ExternalTool.RunAsync(
-            "dotnet", ["pack", Path.Combine(root, "src", "EksAccess.Cli", "EksAccess.Cli.csproj"), "-c", "Release", "--no-build", "-o", artifacts, "-p:PackageOutputPath=" + artifacts], environment);
+            "dotnet", ["pack", Path.Combine(root, "src", "EksAccess.Cli", "EksAccess.Cli.csproj"), "-c", "Release", "--no-build", "-o", artifacts, "-p:PackageOutputPath=" + artifacts], environment, timeout: TimeSpan.FromMinutes(5));
         pack.ExitCode.ShouldBe(0, pack.Stdout + pack.Stderr);
         Directory.GetFiles(artifacts, "eksaccess.*.nupkg").ShouldHaveSingleItem();
 
-        var install = await ExternalTool.RunAsync("dotnet", ["tool", "install", "--tool-path", toolPath, "--add-source", artifacts, "eksaccess"], environment);
+        var install = await ExternalTool.RunAsync("dotnet", ["tool", "install", "--tool-path", toolPath, "--add-source", artifacts, "eksaccess"], environment, timeout: TimeSpan.FromMinutes(5));
         install.ExitCode.ShouldBe(0, install.Stdout + install.Stderr);
         var eksaccess = Path.Combine(toolPath, "eksaccess");
 

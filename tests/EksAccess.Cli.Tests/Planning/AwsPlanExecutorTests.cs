@@ -1,5 +1,4 @@
 using EksAccess.Aws.Access;
-using EksAccess.Aws.Tests;
 using EksAccess.Cli.Planning;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;

@@ -4,7 +4,6 @@ using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Tests.Tools;
 
 namespace EksAccess.Core.Tests.Rendering;
 
@@ -54,7 +53,7 @@ public sealed class AwsCliArtifactRendererTests : IDisposable
     [Fact]
     public void Render_Seed000_MatchesGolden()
     {
-        Golden.Verify(Script(TestConfigs.Seed000()), "Rendering", "Seed000.aws-cli");
+        Golden.Verify(Script(TestConfigs.Seed000()), "Rendering", "000-developer-access.aws-cli");
     }
 
     [Fact]
@@ -310,7 +309,7 @@ public sealed class AwsCliArtifactRendererTests : IDisposable
         await File.WriteAllTextAsync(script, Script(config), TestContext.Current.CancellationToken);
         var logFile = Path.Combine(_temp, $"aws-{Guid.NewGuid():N}.log");
 
-        var result = await ExternalTool.RunAsync(bash, [script], workingDirectory: work, environment: new Dictionary<string, string>(StringComparer.Ordinal)
+        var result = await ExternalTool.RunAsync(bash, [script], workingDirectory: work, environment: new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
             ["FAKE_AWS_LOG"] = logFile,

@@ -16,7 +16,7 @@ public sealed class EksctlArtifactRendererTests
     [Fact]
     public void Render_Seed000_MatchesGolden()
     {
-        Golden.Verify(Render(TestConfigs.Seed000()), "Rendering", "Seed000.eksctl");
+        Golden.Verify(Render(TestConfigs.Seed000()), "Rendering", "000-developer-access.eksctl");
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Tests.Tools;
 
 namespace EksAccess.Core.Tests.Rendering;
 

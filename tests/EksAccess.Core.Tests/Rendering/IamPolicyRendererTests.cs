@@ -11,7 +11,7 @@ public sealed class IamPolicyRendererTests
     {
         var files = IamPolicyRenderer.Render(TestConfigs.Seed000());
 
-        Golden.Verify(KubernetesManifestRendererTests.Concatenate(files), "Rendering", "Seed000.iam");
+        Golden.Verify(KubernetesManifestRendererTests.Concatenate(files), "Rendering", "000-developer-access.iam");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class KubernetesManifestRendererTests
     {
         var files = KubernetesManifestRenderer.Render(DesiredState.Build(TestConfigs.Seed000()));
 
-        Golden.Verify(Concatenate(files), "Rendering", "Seed000.k8s");
+        Golden.Verify(Concatenate(files), "Rendering", "000-developer-access.k8s");
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Tests.Tools;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,7 +1,6 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Tests.Tools;
 
 namespace EksAccess.Core.Tests.Rendering;
 
@@ -10,7 +9,7 @@ public sealed class TerraformArtifactRendererTests
     [Fact]
     public void Render_Seed000_MatchesGolden()
     {
-        Golden.Verify(Render(TestConfigs.Seed000()), "Rendering", "Seed000.terraform");
+        Golden.Verify(Render(TestConfigs.Seed000()), "Rendering", "000-developer-access.terraform");
     }
 
     [Fact]

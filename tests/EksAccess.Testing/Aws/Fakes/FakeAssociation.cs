@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>An access policy associated with a fake access entry.</summary>
 internal sealed record FakeAssociation(string PolicyArn, string Type, List<string> Namespaces, double AssociatedAt, double ModifiedAt)

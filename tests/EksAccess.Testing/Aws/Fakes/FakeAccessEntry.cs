@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>An access entry held by the fake, with its associated policies by policy ARN.</summary>
 internal sealed class FakeAccessEntry

@@ -1,4 +1,4 @@
-namespace EksAccess.Aws.Tests;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>Test classes that share moto and the fake run one at a time, so a per-class reset never disturbs another.</summary>
 [CollectionDefinition(Name)]

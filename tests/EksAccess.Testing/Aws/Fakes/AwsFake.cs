@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>
 /// An in-process AWS front (Kestrel on 127.0.0.1:0) for what moto lacks: the EKS access-entry and access-policy

@@ -1,4 +1,6 @@
-namespace EksAccess.Core.Tests;
+using System.Reflection;
+
+namespace EksAccess.Testing;
 
 /// <summary>
 /// Golden-file assertions: Golden/&lt;Area&gt;/&lt;Case&gt;.txt in the test project's source folder. On a mismatch writes
@@ -47,7 +49,10 @@ internal static class Golden
         return i + 1;
     }
 
-    /// <summary>The test project's source folder (not [CallerFilePath]: CI builds map source paths to /_/).</summary>
+    /// <summary>
+    /// The running test project's source folder: the entry assembly is the test executable (Microsoft.Testing.Platform).
+    /// Not [CallerFilePath]: CI builds map source paths to /_/.
+    /// </summary>
     private static string ProjectDirectory() =>
-        Path.Combine(TestFiles.RepositoryRoot, "tests", typeof(Golden).Assembly.GetName().Name!);
+        Path.Combine(TestFiles.RepositoryRoot, "tests", Assembly.GetEntryAssembly()!.GetName().Name!);
 }

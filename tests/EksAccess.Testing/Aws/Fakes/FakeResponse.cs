@@ -1,4 +1,4 @@
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>A canned answer: status, optional <c>x-amzn-ErrorType</c>, JSON body.</summary>
 public sealed record FakeResponse(int StatusCode, string Body, string? ErrorType = null, string ContentType = "application/json")

@@ -3,11 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
-using EksAccess.Aws.Tests.Fakes;
+using EksAccess.Aws;
 
-[assembly: AssemblyFixture(typeof(EksAccess.Aws.Tests.AwsTestServers))]
-
-namespace EksAccess.Aws.Tests;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>
 /// Starts <c>python3 -m moto.server</c> on a free loopback port (polling <c>/moto-api/</c> every 100 ms, 30 s at most)
@@ -47,8 +45,7 @@ public sealed class AwsTestServers : IAsyncLifetime
         Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", ConfigFile);
         Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", CredentialsFile);
         await File.WriteAllTextAsync(ConfigFile, "[default]\n", TestContext.Current.CancellationToken);
-        // A [dev] profile as the CLI tests' MotoServer writes: AWSSDK.Core caches shared-file profiles per process, so
-        // whichever fixture's files it reads first must serve the `--profile dev` tests too.
+        // A [dev] profile for the CLI's `--profile dev` tests (AWSSDK.Core caches shared-file profiles per process).
         await File.WriteAllTextAsync(CredentialsFile, "[dev]\naws_access_key_id = testing\naws_secret_access_key = testing\n", TestContext.Current.CancellationToken);
 
         var port = FreePort();
@@ -152,6 +149,63 @@ public sealed class AwsTestServers : IAsyncLifetime
     };
 
     public AwsClients Clients(AWSCredentials? credentials = null) => AwsClients.Create(Settings(credentials));
+
+    /// <summary>
+    /// The environment for child processes (aws, the built eksaccess): this fixture's static test keys and files, no
+    /// region, profile or endpoint of the developer's own, no kubeconfig.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ChildEnvironment => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_REGION"] = null,
+        ["AWS_DEFAULT_REGION"] = null,
+        ["AWS_ENDPOINT_URL"] = null,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["AWS_CONFIG_FILE"] = ConfigFile,
+        ["AWS_SHARED_CREDENTIALS_FILE"] = CredentialsFile,
+        ["KUBECONFIG"] = null,
+        ["KUBERNETES_EXEC_INFO"] = null,
+        ["AWS_PAGER"] = "",
+    };
+
+    /// <summary>
+    /// Creates an EKS cluster in moto with the aws CLI (moto answers ACTIVE at once); a cluster that exists is kept.
+    /// moto's CA data is random base64; a real one is a base64 PEM and always starts with "LS0t" ("-----"). A random
+    /// one starting with a digit makes YAML writers differ in quoting (PyYAML leaves "3abc…" plain, eksaccess quotes
+    /// anything starting with a digit), so such a cluster is recreated until its CA data looks like a real one's.
+    /// </summary>
+    public async Task EnsureClusterAsync(string name, string region)
+    {
+        var endpoint = MotoUrl.ToString();
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            var (exitCode, _, stderr) = await ExternalTool.RunAsync(
+                "aws",
+                ["eks", "create-cluster", "--name", name, "--region", region, "--role-arn", "arn:aws:iam::123456789012:role/eks-cluster",
+                 "--resources-vpc-config", "subnetIds=subnet-1,subnet-2", "--endpoint-url", endpoint],
+                ChildEnvironment);
+            if (exitCode != 0 && !stderr.Contains("ResourceInUse", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"aws eks create-cluster failed: {stderr}");
+            }
+
+            var (_, ca, _) = await ExternalTool.RunAsync(
+                "aws",
+                ["eks", "describe-cluster", "--name", name, "--region", region, "--query", "cluster.certificateAuthority.data", "--output", "text", "--endpoint-url", endpoint],
+                ChildEnvironment);
+            if (ca.Length > 0 && !char.IsAsciiDigit(ca[0]))
+            {
+                return;
+            }
+
+            await ExternalTool.RunAsync("aws", ["eks", "delete-cluster", "--name", name, "--region", region, "--endpoint-url", endpoint], ChildEnvironment);
+        }
+
+        throw new InvalidOperationException("moto kept generating CA data that starts with a digit");
+    }
 
     public static int FreePort()
     {

@@ -1,4 +1,4 @@
-namespace EksAccess.Core.Tests;
+namespace EksAccess.Testing;
 
 /// <summary>Finds test inputs and the repository's examples from the test's output directory.</summary>
 internal static class TestFiles

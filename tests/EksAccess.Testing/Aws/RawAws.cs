@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using EksAccess.Aws;
 using EksAccess.Aws.Http;
 using EksAccess.Aws.Json;
 
-namespace EksAccess.Aws.Tests;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>Signed calls the product does not need, for seeding moto: CreateCluster, Logs groups/streams/events.</summary>
 internal sealed class RawAws

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using EksAccess.Aws.Tests.Fakes;
 
-namespace EksAccess.Aws.Tests;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>
 /// A botocore JSON 1.1 service model (<c>logs/2014-03-28</c>, <c>cloudtrail/2013-11-01</c>), used to check every request a

@@ -1,4 +1,4 @@
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>One request the fake received, as sent on the wire (raw, still percent-encoded path).</summary>
 public sealed record RecordedRequest(

@@ -1,4 +1,4 @@
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>What the fake knows about a cluster moto created: its access config and access entries.</summary>
 internal sealed class FakeCluster(string name, string authenticationMode, bool bootstrapClusterCreatorAdminPermissions)

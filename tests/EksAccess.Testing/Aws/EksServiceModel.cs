@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using EksAccess.Aws.Tests.Fakes;
 
-namespace EksAccess.Aws.Tests;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>
 /// The official EKS service model (botocore's <c>eks/2017-11-01/service-2.json.gz</c>), used to check every request

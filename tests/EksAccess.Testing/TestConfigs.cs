@@ -3,7 +3,7 @@ using EksAccess.Core.Authorization;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 
-namespace EksAccess.Core.Tests;
+namespace EksAccess.Testing;
 
 /// <summary>AccessConfigs built in code; <see cref="Seed000"/> mirrors examples/000-developer-access/access.yaml.</summary>
 internal static class TestConfigs

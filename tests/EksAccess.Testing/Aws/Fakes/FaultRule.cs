@@ -1,4 +1,4 @@
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>Answer the next <see cref="Remaining"/> requests matching <see cref="Matches"/> with <see cref="Response"/>.</summary>
 internal sealed class FaultRule(Func<RecordedRequest, bool> matches, int count, FakeResponse response)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace EksAccess.Aws.Tests.Fakes;
+namespace EksAccess.Testing.Aws;
 
 /// <summary>
 /// The audit half of the fake: CloudTrail records added whole (LookupEvents derives its summary fields from them), and
