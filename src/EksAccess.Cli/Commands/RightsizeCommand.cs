@@ -7,6 +7,7 @@ using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rightsizing;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Cli.Commands;
 
@@ -131,7 +132,7 @@ internal static class RightsizeCommand
         switch (request.Output)
         {
             case "json":
-                StructuredOutput.Write(context.Stdout, "json", RightsizeView.Json(report));
+                StructuredOutput.Write(context.Stdout, OutputFormat.Json, RightsizeView.Json(report));
                 break;
             case "yaml":
                 await context.Stdout.WriteAsync(RightsizeView.Yaml(report));
@@ -171,11 +172,11 @@ internal static class RightsizeCommand
         {
             if (config is null)
             {
-                throw new InputException($"--team {ErrorText.Quote(name)}: teams are defined by an access config — give -f access.yaml, or --group for the team's Kubernetes group");
+                throw new InputException($"--team {Echo.Quote(name)}: teams are defined by an access config — give -f access.yaml, or --group for the team's Kubernetes group");
             }
 
             var team = config.Teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal))
-                ?? throw new InputException($"--team {ErrorText.Quote(name)}: not a team of {config.SourceFile} — teams: {string.Join(", ", config.Teams.Select(t => t.Name))}");
+                ?? throw new InputException($"--team {Echo.Quote(name)}: not a team of {config.SourceFile} — teams: {string.Join(", ", config.Teams.Select(t => t.Name))}");
             groups.Add(team.KubernetesGroup);
             principals.AddRange(team.Members.Select(m => IamPrincipalArn.Parse(PrincipalResolver.PrincipalArn(config, m)).Canonicalize().Value));
         }

@@ -1,4 +1,5 @@
 using EksAccess.Core.Rightsizing;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Cli.Commands;
 
@@ -9,6 +10,6 @@ internal static class RightsizeConfigWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(context);
-        throw new InputException($"--write-config {ErrorText.Quote(path)}: editing the access config is not supported yet — apply the objects of `-o yaml`, or edit the roles, team grants and access policies by hand");
+        throw new InputException($"--write-config {Echo.Quote(path)}: editing the access config is not supported yet — apply the objects of `-o yaml`, or edit the roles, team grants and access policies by hand");
     }
 }
