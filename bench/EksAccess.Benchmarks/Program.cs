@@ -12,6 +12,13 @@ internal static class Program
             return;
         }
 
+        if (args.Length == 2 && string.Equals(args[0], "--write-snapshot", StringComparison.Ordinal))
+        {
+            // The 50k-binding snapshot as files, for whole-process benchmarks (bench/rightsize-vs-summary.sh).
+            SnapshotGenerator.Write(args[1], SnapshotSize.Large, seed: 42);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
