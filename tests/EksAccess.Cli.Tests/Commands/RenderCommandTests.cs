@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using EksAccess.Cli.Commands;
+using EksAccess.Cli.Tests.Fakes;
 using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots;
-using EksAccess.KubeStub;
 using k8s.Models;
 
 namespace EksAccess.Cli.Tests.Commands;
@@ -150,7 +150,7 @@ public sealed class RenderCommandTests : IDisposable
 
         var output = Path.Combine(_temp, "out");
         (await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output))).ExitCode.ShouldBe(0);
-        await using var stub = await KubeApiStub.StartAsync(seedDefaults: false);
+        await using var stub = KubeDiscoveryStub.Start();
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Tests.Fakes;
-using EksAccess.Core.Tests;
 
 namespace EksAccess.Cli.Tests.Commands;
 
@@ -48,7 +47,7 @@ public sealed class RightsizeCommandTests : IDisposable
         result.ExitCode.ShouldBe(1, result.Stderr);
         var file = Path.Combine(_temp, "suggestion.yaml");
         await File.WriteAllTextAsync(file, result.Stdout, TestContext.Current.CancellationToken);
-        await using var stub = await EksAccess.KubeStub.KubeApiStub.StartAsync(seedDefaults: false);
+        await using var stub = KubeDiscoveryStub.Start();
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);
 

@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 
 namespace EksAccess.Core.Tests.Identity;
 
-public sealed class IamPrincipalArnProperties
+public sealed class IamPrincipalArnPropertyTests
 {
     private static readonly char[] NameCharacters = "abcXYZ019_+=,.@-".ToCharArray();
 

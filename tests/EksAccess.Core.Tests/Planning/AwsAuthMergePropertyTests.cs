@@ -8,7 +8,7 @@ using FsCheck.Xunit;
 namespace EksAccess.Core.Tests.Planning;
 
 /// <summary>Whatever someone else wrote into aws-auth, a merge keeps it (in order) and adds exactly the config's entries; merging again changes nothing.</summary>
-public sealed class AwsAuthMergeProperties
+public sealed class AwsAuthMergePropertyTests
 {
     private static readonly string[] Styles = ["block", "indented", "json"];
 
