@@ -126,7 +126,7 @@ public sealed class AuditCommandTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         var request = new EksAccess.Cli.Commands.AuditActivityCommand.Request(
-            new EksAccess.Cli.Audit.AuditRequest(null, new EksAccess.Cli.Planning.AwsConnectionOptions(), Since, Until, [Fixture("eks-audit.log")], Quiet: true), [], [], "json");
+            new EksAccess.Cli.Audit.AuditRequest(null, new EksAccess.Cli.Planning.AwsConnectionOptions(), Since, Until, [Fixture("eks-audit.log")], Quiet: true), [], [], EksAccess.Cli.Output.OutputFormat.Json);
 
         await Should.ThrowAsync<OperationCanceledException>(() => EksAccess.Cli.Commands.AuditActivityCommand.RunAsync(request, new CliContext(stdout, stderr, TimeProvider.System), cancelled.Token));
 

@@ -1,5 +1,4 @@
 using EksAccess.Aws;
-using EksAccess.Aws.Iam;
 using EksAccess.Aws.Iam.Model;
 using EksAccess.Kubernetes;
 
