@@ -100,7 +100,7 @@ public sealed class QueryCommandTests
         var result = await CliRunner.RunAsync("can-i", "list", "nodes", "-n", "dev-apps", "--as", "dev-john", "--snapshot", Seed000);
 
         result.ExitCode.ShouldBe(1);
-        result.Stderr.ShouldBe("Warning: resource 'nodes' is not namespace scoped\n");
+        result.Stderr.ShouldBe("warning: resource 'nodes' is not namespace scoped\n");
     }
 
     [Theory]
