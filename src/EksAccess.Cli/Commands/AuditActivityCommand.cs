@@ -73,32 +73,13 @@ internal static class AuditActivityCommand
         return ExitCodes.Success;
     }
 
-    private sealed class Sink(AuditEventFilter filter, OutputFormat output, TextWriter stdout, WarningCounter warnings) : IAuditSink
+    private sealed class Sink(AuditEventFilter filter, OutputFormat output, TextWriter stdout, WarningCounter warnings) : DeduplicatingSink(warnings)
     {
-        private readonly AuditDeduplicator _dedup = new();
         private readonly List<AuditEvent> _kept = [];
-
-        public void Event(AuditEvent auditEvent)
-        {
-            if (_dedup.Accept(auditEvent))
-            {
-                Keep(auditEvent);
-            }
-        }
-
-        public void Login(AuthenticatorLogin login)
-        {
-        }
-
-        public void Warning(string message) => warnings.Add(message);
 
         public void Finish()
         {
-            foreach (var pending in _dedup.Flush())
-            {
-                Keep(pending);
-            }
-
+            FlushPending();
             var events = _kept.OrderBy(e => e.Time).ThenBy(e => e.AuditId, StringComparer.Ordinal).ToList();
             switch (output)
             {
@@ -112,10 +93,10 @@ internal static class AuditActivityCommand
                     break;
             }
 
-            warnings.WriteSummary();
+            Warnings.WriteSummary();
         }
 
-        private void Keep(AuditEvent auditEvent)
+        protected override void Accept(AuditEvent auditEvent)
         {
             if (!filter.Matches(auditEvent))
             {

@@ -121,33 +121,11 @@ internal static class AuditChangesCommand
         table.Write(stdout);
     }
 
-    private sealed class AwsAuthSink(List<AccessChange> changes, AuditWindow window, WarningCounter warnings) : IAuditSink
+    private sealed class AwsAuthSink(List<AccessChange> changes, AuditWindow window, WarningCounter warnings) : DeduplicatingSink(warnings)
     {
-        private readonly AuditDeduplicator _dedup = new();
+        public void Flush() => FlushPending();
 
-        public void Event(AuditEvent auditEvent)
-        {
-            if (_dedup.Accept(auditEvent))
-            {
-                Add(auditEvent);
-            }
-        }
-
-        public void Login(AuthenticatorLogin login)
-        {
-        }
-
-        public void Warning(string message) => warnings.Add(message);
-
-        public void Flush()
-        {
-            foreach (var pending in _dedup.Flush())
-            {
-                Add(pending);
-            }
-        }
-
-        private void Add(AuditEvent auditEvent)
+        protected override void Accept(AuditEvent auditEvent)
         {
             if (window.Contains(auditEvent.Time) && CloudTrailRecords.AwsAuthChange(auditEvent) is { } change)
             {

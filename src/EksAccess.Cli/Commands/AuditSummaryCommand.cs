@@ -135,23 +135,11 @@ internal static class AuditSummaryCommand
         stdout.WriteLine($"note: {AuditSummaryBuilder.UnusedMeaning}");
     }
 
-    private sealed class Sink(AuditWindow window, AccessModel? model, WarningCounter warnings) : IAuditSink
+    private sealed class Sink(AuditWindow window, AccessModel? model, WarningCounter warnings) : DeduplicatingSink(warnings)
     {
-        private readonly AuditDeduplicator _dedup = new();
-
         public AuditSummaryBuilder Builder { get; } = new(model);
 
-        public WarningCounter Warnings => warnings;
-
-        public void Event(AuditEvent auditEvent)
-        {
-            if (_dedup.Accept(auditEvent) && window.Contains(auditEvent.Time))
-            {
-                Builder.Add(auditEvent);
-            }
-        }
-
-        public void Login(AuthenticatorLogin login)
+        public override void Login(AuthenticatorLogin login)
         {
             if (window.Contains(login.Time))
             {
@@ -159,13 +147,13 @@ internal static class AuditSummaryCommand
             }
         }
 
-        public void Warning(string message) => warnings.Add(message);
+        public void Flush() => FlushPending();
 
-        public void Flush()
+        protected override void Accept(AuditEvent auditEvent)
         {
-            foreach (var pending in _dedup.Flush().Where(e => window.Contains(e.Time)))
+            if (window.Contains(auditEvent.Time))
             {
-                Builder.Add(pending);
+                Builder.Add(auditEvent);
             }
         }
     }

@@ -191,33 +191,17 @@ internal static class RightsizeCommand
         };
     }
 
-    private sealed class Sink(AuditWindow window, RightsizeEvidence evidence, WarningCounter warnings) : IAuditSink
+    private sealed class Sink(AuditWindow window, RightsizeEvidence evidence, WarningCounter warnings) : DeduplicatingSink(warnings)
     {
-        private readonly AuditDeduplicator _dedup = new();
-
         public RightsizeEvidence Evidence => evidence;
 
-        public WarningCounter Warnings => warnings;
+        public void Flush() => FlushPending();
 
-        public void Event(AuditEvent auditEvent)
+        protected override void Accept(AuditEvent auditEvent)
         {
-            if (_dedup.Accept(auditEvent) && window.Contains(auditEvent.Time))
+            if (window.Contains(auditEvent.Time))
             {
                 evidence.Add(auditEvent);
-            }
-        }
-
-        public void Login(AuthenticatorLogin login)
-        {
-        }
-
-        public void Warning(string message) => warnings.Add(message);
-
-        public void Flush()
-        {
-            foreach (var pending in _dedup.Flush().Where(e => window.Contains(e.Time)))
-            {
-                evidence.Add(pending);
             }
         }
     }
