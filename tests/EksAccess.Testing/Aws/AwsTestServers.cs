@@ -126,6 +126,8 @@ public sealed class AwsTestServers : IAsyncLifetime
     /// <summary>Wipes moto and the fake when <paramref name="testClass"/> differs from the class that ran last.</summary>
     public async Task ResetForClassAsync(Type testClass)
     {
+        // State is kept within a class, but each test sees only its own requests: tests run in any order.
+        Fake.Requests.Clear();
         if (_lastClass == testClass)
         {
             return;
