@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
 using YamlDotNet.RepresentationModel;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Benchmarks;
 

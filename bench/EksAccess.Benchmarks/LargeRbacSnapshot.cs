@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Benchmarks;
 

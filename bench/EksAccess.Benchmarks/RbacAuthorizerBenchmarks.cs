@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EksAccess.Core.Authorization;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Benchmarks;
 

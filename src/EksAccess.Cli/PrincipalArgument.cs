@@ -1,8 +1,8 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Onboarding;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Text;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli;
 

@@ -1,6 +1,6 @@
-using EksAccess.Core.Planning;
-using EksAccess.Core.Rendering;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
+using EksAccess.Core.Planning;
 
 namespace EksAccess.Kubernetes;
 

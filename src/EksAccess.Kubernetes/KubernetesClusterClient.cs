@@ -6,6 +6,7 @@ using EksAccess.Core.Snapshots;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Kubernetes;
 

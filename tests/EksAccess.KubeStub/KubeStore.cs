@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using EksAccess.Core.Authorization;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.KubeStub;
 

@@ -1,7 +1,8 @@
-using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using EksAccess.KubeStub;
+using EksAccess.Core.AwsAuth;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Kubernetes.Tests;
 

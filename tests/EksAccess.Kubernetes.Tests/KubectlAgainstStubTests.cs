@@ -1,6 +1,7 @@
 using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Kubernetes.Tests;
 

@@ -1,5 +1,6 @@
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Kubernetes.Tests;
 

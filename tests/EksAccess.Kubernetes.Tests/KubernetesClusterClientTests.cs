@@ -3,6 +3,7 @@ using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
 using EksAccess.Core.Snapshots;
 using EksAccess.KubeStub;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Kubernetes.Tests;
 

@@ -8,6 +8,7 @@ using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Revocation;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Aws.Access;
 

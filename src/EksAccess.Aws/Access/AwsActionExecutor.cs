@@ -2,7 +2,7 @@ using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Iam.Model;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
-using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Aws.Access;
 

@@ -4,6 +4,7 @@ using EksAccess.Aws.Sts;
 using EksAccess.Aws.Sts.Model;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Tokens;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Aws.Tokens;
 

@@ -5,7 +5,7 @@ using EksAccess.Cli.Output;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Verification;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Cli.Commands;
 

@@ -4,12 +4,12 @@ using System.Text.Json;
 using EksAccess.Aws;
 using EksAccess.Cli.Kubeconfig;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Kubeconfig;
 using EksAccess.Core.Onboarding;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
 using EksAccess.Core.Text;
+using EksAccess.Core.Authentication;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using EksAccess.Core.Config;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Commands;
 

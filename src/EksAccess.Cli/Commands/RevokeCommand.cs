@@ -6,6 +6,7 @@ using EksAccess.Core.Identity;
 using EksAccess.Core.Revocation;
 using EksAccess.Core.Snapshots;
 using EksAccess.Kubernetes;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Cli.Commands;
 

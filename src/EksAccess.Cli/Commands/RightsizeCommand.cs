@@ -5,9 +5,9 @@ using EksAccess.Cli.Output;
 using EksAccess.Core.Audit;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rightsizing;
 using EksAccess.Core.Text;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Commands;
 

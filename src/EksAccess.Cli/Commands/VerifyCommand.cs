@@ -4,8 +4,8 @@ using EksAccess.Cli.Output;
 using EksAccess.Cli.Planning;
 using EksAccess.Cli.Verification;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Verification;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Commands;
 

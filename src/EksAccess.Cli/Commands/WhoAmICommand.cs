@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Verification;
 
 namespace EksAccess.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Revocation;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Cli.Output;
 

@@ -234,7 +234,7 @@ internal static class RightsizeView
                 meta["namespace"] = ns;
             }
 
-            meta["labels"] = new JsonObject { [Core.Planning.DesiredState.ManagedByLabel] = Core.Planning.DesiredState.ManagedByValue };
+            meta["labels"] = new JsonObject { [Core.Desired.DesiredState.ManagedByLabel] = Core.Desired.DesiredState.ManagedByValue };
             return meta;
         }
 

@@ -2,6 +2,7 @@ using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using EksAccess.Kubernetes;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Planning;
 

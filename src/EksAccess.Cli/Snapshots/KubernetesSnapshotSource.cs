@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using EksAccess.Cli.Commands;
 using EksAccess.Core.Rendering;
-using EksAccess.Core.Snapshots;
 using EksAccess.Kubernetes;
 
 namespace EksAccess.Cli.Snapshots;

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Config;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Verification;
 using EksAccess.Kubernetes;
+using EksAccess.Core.Authentication;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Verification;
 

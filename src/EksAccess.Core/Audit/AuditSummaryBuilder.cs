@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Audit;
 

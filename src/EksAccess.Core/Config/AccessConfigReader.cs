@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Config;
 

@@ -2,7 +2,8 @@ using EksAccess.Core.Text;
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Verification;
+using EksAccess.Core.Diagnostics;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Core.Config;
 

@@ -1,4 +1,5 @@
 using EksAccess.Core.Identity;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Config;
 

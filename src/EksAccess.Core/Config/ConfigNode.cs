@@ -1,5 +1,6 @@
 #pragma warning disable MA0048 // A closed hierarchy: the YAML node kinds share the base's file.
 using System.Collections.Immutable;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Config;
 

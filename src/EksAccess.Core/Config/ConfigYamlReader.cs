@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Config;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Config;
 

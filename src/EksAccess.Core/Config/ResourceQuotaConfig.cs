@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Config;
 

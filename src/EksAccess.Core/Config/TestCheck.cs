@@ -1,3 +1,5 @@
+using EksAccess.Core.Diagnostics;
+
 namespace EksAccess.Core.Config;
 
 public sealed record TestCheck(string Text)

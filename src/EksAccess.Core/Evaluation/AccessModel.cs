@@ -1,6 +1,5 @@
-using EksAccess.Core.Authorization;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Evaluation;
 

@@ -1,4 +1,4 @@
-using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Evaluation;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Verification;
 
 namespace EksAccess.Core.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Evaluation;
 

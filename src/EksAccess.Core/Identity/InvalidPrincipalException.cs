@@ -1,7 +1,7 @@
 namespace EksAccess.Core.Identity;
 
 /// <summary>
-/// A principal ARN or session name that no IAM caller can have, given to <see cref="IdentityResolver.Resolve"/>.
+/// A principal ARN or session name that no IAM caller can have, given to the identity resolver (Authentication/IdentityResolver).
 /// The message is written for the user (what is wrong, how to fix it), so commands print it as the one error line.
 /// </summary>
 public sealed class InvalidPrincipalException : ArgumentException

@@ -1,4 +1,4 @@
-using YamlEmitter = EksAccess.Core.Rendering.YamlEmitter;
+using YamlEmitter = EksAccess.Core.Text.YamlEmitter;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Verification;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Onboarding;
 

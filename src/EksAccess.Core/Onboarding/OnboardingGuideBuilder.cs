@@ -3,8 +3,9 @@ using EksAccess.Core.Authorization;
 using EksAccess.Core.Config;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Verification;
+using EksAccess.Core.Authentication;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Onboarding;
 

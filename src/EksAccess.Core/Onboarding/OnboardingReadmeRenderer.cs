@@ -1,5 +1,5 @@
 using System.Text;
-using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Onboarding;
 

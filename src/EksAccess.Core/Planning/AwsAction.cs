@@ -1,7 +1,7 @@
 #pragma warning disable MA0048 // A closed hierarchy: the sealed cases share the base's file.
 using System.Collections.Immutable;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Planning;
 

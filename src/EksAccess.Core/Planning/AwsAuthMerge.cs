@@ -2,9 +2,10 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Identity;
-using EksAccess.Core.Rendering;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Authentication;
+using EksAccess.Core.AwsAuth;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Planning;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Planning;
 

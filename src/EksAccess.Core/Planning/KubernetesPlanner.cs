@@ -1,8 +1,8 @@
 using EksAccess.Core.Identity;
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Rendering;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Planning;
 

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
+using EksAccess.Core.Desired;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Preflight;
 

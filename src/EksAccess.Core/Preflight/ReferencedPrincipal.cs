@@ -1,4 +1,4 @@
-using EksAccess.Core.Config;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Preflight;
 

@@ -6,8 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Rendering;
 

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Text;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Core.Rendering;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Rendering;
 
@@ -11,5 +12,16 @@ public sealed class IamArtifactRenderer : IArtifactRenderer
 
     public string Format => FormatName;
 
-    public ImmutableArray<RenderedFile> Render(AccessConfig config, ClusterSnapshot desired) => IamPolicyRenderer.Render(config);
+    public ImmutableArray<RenderedFile> Render(AccessConfig config, ClusterSnapshot desired) => Files(IamPolicyRenderer.Generate(config));
+
+    /// <summary>The documents as files: trust policies first, then inline policies; each file ends with a newline.</summary>
+    public static ImmutableArray<RenderedFile> Files(IamPolicies policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return
+        [
+            .. policies.TrustPolicies.Select(p => new RenderedFile(p.RelativePath, p.Document + "\n")),
+            .. policies.InlinePolicies.Select(p => new RenderedFile(p.RelativePath, p.Document + "\n")),
+        ];
+    }
 }

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Desired;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Core.Rendering;
 

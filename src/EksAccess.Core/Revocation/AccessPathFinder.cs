@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.AwsAuth;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Revocation;
 

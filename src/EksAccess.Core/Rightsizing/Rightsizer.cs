@@ -255,7 +255,7 @@ public static class Rightsizer
             needs.Select(o => o.Request),
             request => identities.Any(i => state.Current(i with { Request = request }).Allowed));
         var name = ObjectName(subject.Name);
-        var labels = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal).Add(Planning.DesiredState.ManagedByLabel, Planning.DesiredState.ManagedByValue);
+        var labels = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal).Add(Desired.DesiredState.ManagedByLabel, Desired.DesiredState.ManagedByValue);
         var bindingSubjects = subjects.Distinct().ToImmutableArray();
         return new RightsizeSuggestion
         {

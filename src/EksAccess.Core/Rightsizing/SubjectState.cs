@@ -4,6 +4,7 @@ using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Rightsizing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using EksAccess.Core.Config;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots;
 

@@ -1,7 +1,7 @@
-using EksAccess.Core.Config;
 using EksAccess.Core.Snapshots.Loading;
 using EksAccess.Core.Text;
 using YamlDotNet.Core;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots;
 

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Config;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
+using EksAccess.Core.Authentication;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Verification;
 

@@ -3,7 +3,7 @@ using EksAccess.Aws.Eks;
 using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Iam;
 using EksAccess.Aws.Iam.Model;
-using EksAccess.Core.Planning;
+using EksAccess.Core.Desired;
 using static EksAccess.Cli.Tests.Commands.AwsCli;
 
 namespace EksAccess.Cli.Tests.Commands;

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Iam;
 using EksAccess.Aws.Iam.Model;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
 using EksAccess.KubeStub;
+using EksAccess.Core.AwsAuth;
 using static EksAccess.Cli.Tests.Commands.AwsCli;
 
 namespace EksAccess.Cli.Tests.Commands;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
+using EksAccess.Core.Evaluation;
 using static EksAccess.Core.Tests.Authorization.Rbac;
 
 namespace EksAccess.Core.Tests.Authorization;

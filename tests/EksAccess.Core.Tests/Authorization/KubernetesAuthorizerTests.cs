@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Evaluation;
 using static EksAccess.Core.Tests.Authorization.Rbac;
 
 namespace EksAccess.Core.Tests.Authorization;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
 using FsCheck;
 using FsCheck.Fluent;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Core.Tests.Authorization;
 

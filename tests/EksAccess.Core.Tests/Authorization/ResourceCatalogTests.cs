@@ -1,5 +1,6 @@
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Core.Tests.Authorization;
 

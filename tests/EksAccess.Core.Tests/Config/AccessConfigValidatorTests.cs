@@ -1,5 +1,6 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Tests.Config;
 

@@ -1,7 +1,7 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Verification;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Evaluation;
 

@@ -1,6 +1,5 @@
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
-using EksAccess.Core.Verification;
 
 namespace EksAccess.Core.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
-using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.AwsAuth;
 
 namespace EksAccess.Core.Tests.Identity;
 

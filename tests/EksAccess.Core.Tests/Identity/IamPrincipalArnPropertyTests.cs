@@ -2,6 +2,7 @@ using EksAccess.Core.Identity;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Tests.Identity;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.Authentication;
 
 namespace EksAccess.Core.Tests.Identity;
 

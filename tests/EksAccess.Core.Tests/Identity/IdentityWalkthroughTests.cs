@@ -1,4 +1,5 @@
 using EksAccess.Core.Identity;
+using EksAccess.Core.Authentication;
 using static EksAccess.Core.Tests.Identity.IdentitySnapshots;
 
 namespace EksAccess.Core.Tests.Identity;

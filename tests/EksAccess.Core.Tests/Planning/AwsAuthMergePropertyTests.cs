@@ -1,9 +1,10 @@
-using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using EksAccess.Core.AwsAuth;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

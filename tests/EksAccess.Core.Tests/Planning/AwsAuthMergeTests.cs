@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.AwsAuth;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

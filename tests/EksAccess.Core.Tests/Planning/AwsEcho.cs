@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
-using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

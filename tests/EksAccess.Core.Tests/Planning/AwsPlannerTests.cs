@@ -4,6 +4,7 @@ using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using FsCheck;
 using FsCheck.Fluent;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

@@ -1,7 +1,7 @@
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

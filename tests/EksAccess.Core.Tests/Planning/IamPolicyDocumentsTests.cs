@@ -1,4 +1,4 @@
-using EksAccess.Core.Planning;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

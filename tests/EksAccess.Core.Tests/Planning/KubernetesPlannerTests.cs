@@ -5,6 +5,7 @@ using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using FsCheck;
 using FsCheck.Fluent;
+using EksAccess.Core.Desired;
 
 
 namespace EksAccess.Core.Tests.Planning;

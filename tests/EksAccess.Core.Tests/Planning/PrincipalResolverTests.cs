@@ -1,6 +1,6 @@
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
-using EksAccess.Core.Planning;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Planning;
 

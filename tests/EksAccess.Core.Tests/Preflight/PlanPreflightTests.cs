@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Preflight;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Tests.Preflight;
 

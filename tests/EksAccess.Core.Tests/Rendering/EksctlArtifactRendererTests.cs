@@ -1,7 +1,7 @@
 using EksAccess.Core.Config;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
 using YamlDotNet.RepresentationModel;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Config;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Rendering;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EksAccess.Core.Config;
+using EksAccess.Core.Desired;
 using EksAccess.Core.Rendering;
 
 namespace EksAccess.Core.Tests.Rendering;
@@ -9,7 +10,7 @@ public sealed class IamPolicyRendererTests
     [Fact]
     public void Render_Seed000_MatchesGolden()
     {
-        var files = IamPolicyRenderer.Render(TestConfigs.Seed000());
+        var files = IamArtifactRenderer.Files(IamPolicyRenderer.Generate(TestConfigs.Seed000()));
 
         Golden.Verify(KubernetesManifestRendererTests.Concatenate(files), "Rendering", "000-developer-access.iam");
     }

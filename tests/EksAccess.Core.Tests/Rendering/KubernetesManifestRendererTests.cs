@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
 using EksAccess.Core.Config;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using YamlDotNet.RepresentationModel;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Rendering;
 

@@ -1,6 +1,6 @@
 using EksAccess.Core.Config;
-using EksAccess.Core.Planning;
 using EksAccess.Core.Rendering;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Rendering;
 

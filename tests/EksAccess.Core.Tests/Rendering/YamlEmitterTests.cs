@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using EksAccess.Core.Rendering;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using EksAccess.Core.Text;
 
 namespace EksAccess.Core.Tests.Rendering;
 

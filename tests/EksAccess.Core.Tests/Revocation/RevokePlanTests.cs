@@ -2,6 +2,8 @@ using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Revocation;
 using EksAccess.Core.Snapshots;
+using EksAccess.Core.AwsAuth;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Core.Tests.Revocation;
 

@@ -3,6 +3,8 @@ using EksAccess.Benchmarks;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using FsCheck.Xunit;
+using EksAccess.Core.Desired;
+using EksAccess.Core.Rendering;
 
 namespace EksAccess.Core.Tests.Snapshots;
 

@@ -1,4 +1,4 @@
-using EksAccess.Core.Verification;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Core.Tests.Verification;
 

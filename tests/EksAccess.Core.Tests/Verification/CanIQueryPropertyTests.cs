@@ -1,7 +1,7 @@
-using EksAccess.Core.Verification;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using EksAccess.Core.Evaluation;
 
 namespace EksAccess.Core.Tests.Verification;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Text;
 using YamlDotNet.Core.Events;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots.Loading;
 

@@ -1,6 +1,6 @@
-using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
 using YamlDotNet.Core.Events;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots.Loading;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Config;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using EksAccess.Core.Diagnostics;
 using static EksAccess.Core.Snapshots.Loading.KubernetesKinds;
 
 namespace EksAccess.Core.Snapshots.Loading;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Config;
 using YamlDotNet.Core;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots.Loading;
 

@@ -1,6 +1,6 @@
 using EksAccess.Core.Authorization;
-using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots.Loading;
 

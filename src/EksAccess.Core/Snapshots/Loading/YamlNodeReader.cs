@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using EksAccess.Core.Config;
 using EksAccess.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using EksAccess.Core.Diagnostics;
 
 namespace EksAccess.Core.Snapshots.Loading;
 

@@ -1,0 +1,11 @@
+
+namespace EksAccess.Core.Authentication;
+
+/// <summary>Where a <see cref="KnownPrincipal"/> is named.</summary>
+public enum KnownPrincipalSource
+{
+    AccessEntry,
+    AwsAuthMapRoles,
+    AwsAuthMapUsers,
+    AwsAuthMapAccounts,
+}
