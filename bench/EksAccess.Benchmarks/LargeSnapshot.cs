@@ -1,4 +1,5 @@
 using EksAccess.Core.Snapshots;
+using EksAccess.Testing.Snapshots;
 
 namespace EksAccess.Benchmarks;
 

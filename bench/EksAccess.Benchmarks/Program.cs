@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using EksAccess.Testing.Snapshots;
 
 namespace EksAccess.Benchmarks;
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using EksAccess.Core.Snapshots;
 using YamlDotNet.RepresentationModel;
+using EksAccess.Testing.Snapshots;
 
 namespace EksAccess.Benchmarks;
 

@@ -8,25 +8,25 @@ public sealed class ValidateCommandTests
     private static string InputPath(string relative) => Path.Combine(AppContext.BaseDirectory, relative);
 
     [Fact]
-    public async Task Validate_ValidConfig_PrintsSummaryAndExitsZero()
+    public async Task Validate_ValidConfig_PrintsSummaryAndSucceeds()
     {
         var path = InputPath(Valid);
 
         var result = await CliRunner.RunAsync("validate", "-f", path);
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldBe($"{path} is valid (0 IAM users, 1 IAM role, 0 IAM groups, 1 namespace, 0 role templates, 0 cluster roles, 1 team, 1 admin, 1 test with 2 checks)\n");
         result.Stderr.ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task Validate_InvalidConfig_PrintsEveryDiagnosticOnStderrAndExitsThree()
+    public async Task Validate_InvalidConfig_PrintsEveryDiagnosticOnStderrAndIsInvalidInput()
     {
         var path = InputPath(Invalid);
 
         var result = await CliRunner.RunAsync("validate", "-f", path);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stdout.ShouldBeEmpty();
         result.Stderr.ShouldBe(string.Join("\n", [
             $"{path}:4:3: missing required key 'accountId' in cluster — add 'accountId: \"111122223333\"' (the 12-digit AWS account ID, quoted)",
@@ -45,7 +45,7 @@ public sealed class ValidateCommandTests
 
         var result = await CliRunner.RunAsync("validate", "-f", path, "-o", "json");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         json.RootElement.GetProperty("valid").GetBoolean().ShouldBeFalse();
         var diagnostics = json.RootElement.GetProperty("diagnostics");
@@ -64,16 +64,16 @@ public sealed class ValidateCommandTests
     {
         var result = await CliRunner.RunAsync("validate", "-f", InputPath(Valid), "-o", "json");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldBe("{\n  \"valid\": true,\n  \"diagnostics\": []\n}\n");
     }
 
     [Fact]
-    public async Task Validate_MissingFile_IsOneErrorLineAndExitsThree()
+    public async Task Validate_MissingFile_IsOneErrorLineAndInvalidInput()
     {
         var result = await CliRunner.RunAsync("validate", "-f", "no-such-access.yaml");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stdout.ShouldBeEmpty();
         result.Stderr.ShouldBe("error: no-such-access.yaml: no such file — check the path given to -f\n");
     }
@@ -83,7 +83,7 @@ public sealed class ValidateCommandTests
     {
         var result = await CliRunner.RunAsync("validate");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: Option '--filename' is required (see 'eksaccess validate --help')");
     }
 
@@ -96,7 +96,7 @@ public sealed class ValidateCommandTests
         {
             var result = await CliRunner.RunAsync("validate", "-f", path);
 
-            result.ExitCode.ShouldBe(3);
+            result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
             var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             lines.Length.ShouldBe(2);
             lines[0].ShouldStartWith($"{path}:");
@@ -113,14 +113,14 @@ public sealed class ValidateCommandTests
     [InlineData("000-developer-access")]
     [InlineData("001-role-based-access")]
     [InlineData("003-cluster-admin-access-entry")]
-    public async Task Validate_Example_ExitsZero(string example)
+    public async Task Validate_Example_Succeeds(string example)
     {
         var path = TestPaths.Example(example, "access.yaml");
 
         var result = await CliRunner.RunAsync("validate", "-f", path);
 
         result.Stderr.ShouldBeEmpty();
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldStartWith($"{path} is valid (");
     }
 
@@ -133,7 +133,7 @@ public sealed class ValidateCommandTests
 
         // One error line (issue 9): the first problem, and how to see all four.
         ex.Message.ShouldBe($"{path}:4:3: missing required key 'accountId' in cluster — add 'accountId: \"111122223333\"' (the 12-digit AWS account ID, quoted) (and 3 more problems: run 'eksaccess validate -f {path}')");
-        ex.ExitCode.ShouldBe(3);
+        ex.ExitCode.ShouldBe(ExitCodes.InvalidInput);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class EksTokenProgramTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_ParseError_IsExit3WithoutOutput()
+    public async Task RunAsync_ParseError_IsInvalidInputWithoutOutput()
     {
         var (exitCode, stdout, stderr) = await RunAsync(["--region", "us-east-1"]);
 
@@ -37,7 +37,7 @@ public sealed class EksTokenProgramTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_AssumeRoleUnreachable_IsExit4AndNeverPrintsAToken()
+    public async Task RunAsync_AssumeRoleUnreachable_IsARemoteFailureAndNeverPrintsAToken()
     {
         var (exitCode, stdout, stderr) = await RunAsync(
             ["--cluster-name", "dev1", "--region", "us-east-1", "--role-arn", "arn:aws:iam::123456789012:role/r", "--endpoint-url", "http://127.0.0.1:1"]);

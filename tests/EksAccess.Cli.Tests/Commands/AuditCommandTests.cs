@@ -16,7 +16,7 @@ public sealed class AuditCommandTests
     {
         var result = await CliRunner.RunAsync("audit", "activity", "--audit-file", Fixture("eks-audit.log"), "--since", Since, "--until", Until, "-o", "json");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         var events = JsonNode.Parse(result.Stdout)!["events"]!.AsArray();
         events.Count.ShouldBe(8);
         events.Select(e => (string)e!["auditID"]!).Distinct(StringComparer.Ordinal).Count().ShouldBe(8);
@@ -39,7 +39,7 @@ public sealed class AuditCommandTests
             "audit", "activity", "--audit-file", Fixture("eks-audit.log"), "--since", Since, "--until", Until,
             "--principal", "arn:aws:sts::111122223333:assumed-role/PlatformAdmin/anyone", "-o", "jsonl");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(3);
         lines.Select(l => (string)JsonNode.Parse(l)!["principalArn"]!).ShouldAllBe(a => a == "arn:aws:iam::111122223333:role/PlatformAdmin");
@@ -61,7 +61,7 @@ public sealed class AuditCommandTests
             var plain = await CliRunner.RunAsync("audit", "activity", "--audit-file", Fixture("filter-log-events.json"), "--since", Since, "--until", Until, "-o", "json");
             var zipped = await CliRunner.RunAsync("audit", "activity", "--audit-file", gz, "--since", Since, "--until", Until, "-o", "json");
 
-            plain.ExitCode.ShouldBe(0, plain.Stderr);
+            plain.ExitCode.ShouldBe(ExitCodes.Success, plain.Stderr);
             JsonNode.Parse(plain.Stdout)!["events"]!.AsArray().Count.ShouldBe(2);
             zipped.Stdout.ShouldBe(plain.Stdout);
             zipped.Stderr.ShouldBeEmpty();
@@ -79,7 +79,7 @@ public sealed class AuditCommandTests
 
         var result = await CliRunner.RunAsync("audit", "summary", "--audit-file", Fixture("eks-audit.log"), "--since", Since, "--until", Until, "--snapshot", snapshot, "-o", "json");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         var root = JsonNode.Parse(result.Stdout)!;
         ((string)root["note"]!).ShouldStartWith("grantsUnused: never the deciding grant in this window");
         var rows = root["principals"]!.AsArray();
@@ -96,30 +96,30 @@ public sealed class AuditCommandTests
     [Theory]
     [InlineData("--since", "2h", "--until", "3h", "error: --since (")]
     [InlineData("--since", "yesterday", "--until", "1h", "error: --since 'yesterday': expected RFC 3339")]
-    public async Task Activity_BadWindow_ExitsThreeWithOneLine(string a, string b, string c, string d, string start)
+    public async Task Activity_BadWindow_IsInvalidInputWithOneLine(string a, string b, string c, string d, string start)
     {
         var result = await CliRunner.RunAsync("audit", "activity", "--audit-file", Fixture("eks-audit.log"), a, b, c, d);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith(start);
         result.Stderr.Trim().Split('\n').Length.ShouldBe(1);
         result.Stdout.ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task Activity_NoSourceOrMissingFile_ExitsThree()
+    public async Task Activity_NoSourceOrMissingFile_IsInvalidInput()
     {
         var none = await CliRunner.RunAsync("audit", "activity");
         var missing = await CliRunner.RunAsync("audit", "activity", "--audit-file", "/nonexistent/audit.log");
 
-        none.ExitCode.ShouldBe(3);
+        none.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         none.Stderr.ShouldBe("error: no audit source: give --cluster NAME (CloudWatch Logs) or --audit-file FILE\n");
-        missing.ExitCode.ShouldBe(3);
+        missing.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         missing.Stderr.ShouldStartWith("error: --audit-file /nonexistent/audit.log: ");
     }
 
     [Fact]
-    public async Task Activity_Cancelled_Exits130WithoutOutput()
+    public async Task Activity_Cancelled_IsInterruptedWithoutOutput()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

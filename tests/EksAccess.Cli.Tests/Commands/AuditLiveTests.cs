@@ -14,7 +14,7 @@ public sealed class AuditLiveTests(AwsTestServers servers)
 
         var result = await RunAsync(servers, "audit", "activity", "--cluster", "audit-live", "--since", "2026-11-20T00:00:00Z", "--until", "2026-11-21T00:00:00Z", "--username", "dev-john", "-o", "json");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         JsonNode.Parse(result.Stdout)!["events"]!.AsArray().Count.ShouldBe(3);
         var first = JsonNode.Parse(servers.Fake.RequestsFor("logs").First(r => r.Header("X-Amz-Target") == "Logs_20140328.FilterLogEvents").Body)!;
         ((string?)first["filterPattern"]).ShouldBe("{ ($.user.username = \"dev-john\") }");
@@ -28,7 +28,7 @@ public sealed class AuditLiveTests(AwsTestServers servers)
 
         var result = await RunAsync(servers, "audit", "summary", "--cluster", "audit-live-summary", "--since", "2026-11-20T00:00:00Z", "--until", "2026-11-21T00:00:00Z", "--snapshot", snapshot, "-o", "json");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         var john = JsonNode.Parse(result.Stdout)!["principals"]!.AsArray().Single(r => (string?)r!["principalArn"] == "arn:aws:iam::111122223333:user/dev-john")!;
         ((long)john["logins"]!).ShouldBe(1);
         ((long)john["requests"]!).ShouldBe(3);
@@ -50,7 +50,7 @@ public sealed class AuditLiveTests(AwsTestServers servers)
 
         var result = await RunAsync(servers, "audit", "changes", "--cluster", "audit-live-changes", "--since", "2026-11-20T00:00:00Z", "--until", "2026-11-21T00:00:00Z", "-o", "json");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         var changes = JsonNode.Parse(result.Stdout)!["changes"]!.AsArray();
         var associate = changes.Single(c => (string?)c!["eventName"] == "AssociateAccessPolicy")!;
         ((string?)associate["principalArn"]).ShouldBe("arn:aws:iam::123456789012:role/dev");
@@ -61,7 +61,7 @@ public sealed class AuditLiveTests(AwsTestServers servers)
     }
 
     [Fact]
-    public async Task Live_UnknownClusterMissingLogGroupAndOldWindow_ExitThree()
+    public async Task Live_UnknownClusterMissingLogGroupAndOldWindow_AreInvalidInput()
     {
         await servers.ResetForClassAsync(GetType());
         await CreateClusterAsync(servers, "no-logging", "API");
@@ -70,12 +70,12 @@ public sealed class AuditLiveTests(AwsTestServers servers)
         var noLogs = await RunAsync(servers, "audit", "activity", "--cluster", "no-logging");
         var old = await RunAsync(servers, "audit", "changes", "--cluster", "no-logging", "--since", "91d");
 
-        unknown.ExitCode.ShouldBe(3);
+        unknown.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         unknown.Stderr.ShouldBe("error: cluster 'nope' not found in us-east-1 — check --cluster and --region (aws eks list-clusters --region us-east-1)\n");
-        noLogs.ExitCode.ShouldBe(3);
+        noLogs.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         noLogs.Stderr.ShouldContain("control-plane logging is not enabled — set cluster.logging");
         noLogs.Stdout.ShouldBeEmpty();
-        old.ExitCode.ShouldBe(3);
+        old.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         old.Stderr.ShouldStartWith("error: --since ");
         old.Stderr.ShouldContain("more than 90 days ago");
     }

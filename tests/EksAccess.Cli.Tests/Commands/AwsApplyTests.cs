@@ -24,13 +24,13 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         var apply = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
         var again = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
 
-        plan.ExitCode.ShouldBe(2, plan.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.Changes, plan.Stderr);
         plan.Stdout.ShouldContain("+ create aws iam-role k8s-devs-role  (iam:CreateRole)");
         plan.Stdout.ShouldContain("Plan: 9 to create, 0 to update, 0 to delete.");
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
         apply.Stdout.ShouldContain("Apply complete: 9 changes applied.");
         apply.Stderr.ShouldContain("[9/9] ");
-        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.Stdout + again.Stderr);
         again.Stdout.ShouldContain("No changes.");
 
         var iam = Clients(servers).Iam;
@@ -51,11 +51,14 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         await ResetAsync("my-cluster", AuthenticationMode.ApiAndConfigMap);
         var file = Input("seed000.access.yaml");
 
+        var plan = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
         var apply = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
         var again = await RunAsync(servers, "plan", "-f", file, "--target", "aws", "-o", "json");
 
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
-        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.Changes, plan.Stderr);
+        Golden.Verify(plan.Stdout.Replace(TestFiles.RepositoryRoot, "<repo>", StringComparison.Ordinal), "Plan", "Seed000.aws");
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.Stdout + again.Stderr);
         again.Stdout.ShouldContain("\"changes\": []");
         var eks = Clients(servers).Eks;
         var john = (await eks.DescribeAccessEntryAsync(new DescribeAccessEntryRequest { ClusterName = "my-cluster", PrincipalArn = $"arn:aws:iam::{Account}:user/dev-john" }, Token)).AccessEntry.ShouldNotBeNull();
@@ -82,9 +85,9 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         var apply = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
         var again = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
 
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
         apply.Stderr.ShouldContain("update control-plane-logging my-cluster (eks:UpdateClusterConfig): done");
-        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.Stdout + again.Stderr);
         var cluster = (await Clients(servers).Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = "my-cluster" }, Token)).Cluster!;
         var enabled = cluster.Logging!.ClusterLogging!.Where(l => l.Enabled == true).SelectMany(l => l.Types!).Order(StringComparer.Ordinal);
         enabled.ShouldBe(["api", "audit", "authenticator"]);
@@ -97,11 +100,11 @@ public sealed class AwsApplyTests(AwsTestServers servers)
 
         var apply = await RunAsync(servers, "apply", "-f", Input("seed000.access.yaml"), "--target", "aws", "--auto-approve");
 
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
         apply.Stderr.ShouldContain("update authentication-mode my-cluster (eks:UpdateClusterConfig): done");
         var cluster = (await Clients(servers).Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = "my-cluster" }, Token)).Cluster!;
         cluster.AccessConfig!.AuthenticationMode.ShouldBe(AuthenticationMode.ApiAndConfigMap);
-        (await RunAsync(servers, "plan", "-f", Input("seed000.access.yaml"), "--target", "aws")).ExitCode.ShouldBe(0);
+        (await RunAsync(servers, "plan", "-f", Input("seed000.access.yaml"), "--target", "aws")).ExitCode.ShouldBe(ExitCodes.Success);
     }
 
     [Fact]
@@ -113,13 +116,13 @@ public sealed class AwsApplyTests(AwsTestServers servers)
 
         var apply = await RunAsync(servers, "apply", "-f", Input("seed000.access.yaml"), "--target", "aws", "--auto-approve");
 
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
         servers.Fake.Requests.Count(r => r.Service == "eks" && r.Method == "POST" && r.RawPath.EndsWith("/access-entries", StringComparison.Ordinal)).ShouldBe(4 + 3);
-        (await RunAsync(servers, "plan", "-f", Input("seed000.access.yaml"), "--target", "aws")).ExitCode.ShouldBe(0);
+        (await RunAsync(servers, "plan", "-f", Input("seed000.access.yaml"), "--target", "aws")).ExitCode.ShouldBe(ExitCodes.Success);
     }
 
     [Fact]
-    public async Task Apply_FailingPartWay_ExitsFourThenARerunConvergesWithNothingLost()
+    public async Task Apply_FailingPartWay_IsARemoteFailureThenARerunConvergesWithNothingLost()
     {
         await ResetAsync("my-cluster", AuthenticationMode.ApiAndConfigMap);
         var failing = true;
@@ -135,15 +138,15 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         var rerun = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
         var final = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
 
-        failed.ExitCode.ShouldBe(4, failed.Stderr);
+        failed.ExitCode.ShouldBe(ExitCodes.RemoteFailure, failed.Stderr);
         var error = failed.Stderr.Split('\n').Single(l => l.StartsWith("error: ", StringComparison.Ordinal));
         error.ShouldContain("AssociateAccessPolicy failed: ServiceUnavailableException");
         error.ShouldContain("8 of 11 changes applied");
         failed.Stdout.ShouldContain("Apply failed");
-        between.ExitCode.ShouldBe(2);
+        between.ExitCode.ShouldBe(ExitCodes.Changes);
         between.Stdout.ShouldContain("Plan: 3 to create, 0 to update, 0 to delete.");
-        rerun.ExitCode.ShouldBe(0, rerun.Stderr);
-        final.ExitCode.ShouldBe(0);
+        rerun.ExitCode.ShouldBe(ExitCodes.Success, rerun.Stderr);
+        final.ExitCode.ShouldBe(ExitCodes.Success);
         var entries = await Clients(servers).Eks.ListAccessEntriesAllAsync(new ListAccessEntriesRequest { ClusterName = "my-cluster" }, Token).ToListAsync(Token);
         entries.Count.ShouldBe(4);
     }
@@ -153,12 +156,12 @@ public sealed class AwsApplyTests(AwsTestServers servers)
     {
         await ResetAsync("prod-eks-cluster", AuthenticationMode.ConfigMap);
         var file = Input("seed001.access.yaml");
-        (await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var before = servers.Fake.Requests.Count(r => r.Service == "iam" && !IsRead(r.Body));
 
         var second = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
 
-        second.ExitCode.ShouldBe(0, second.Stderr);
+        second.ExitCode.ShouldBe(ExitCodes.Success, second.Stderr);
         second.Stdout.ShouldContain("No changes.");
         servers.Fake.Requests.Count(r => r.Service == "iam" && !IsRead(r.Body)).ShouldBe(before);
     }
@@ -168,7 +171,7 @@ public sealed class AwsApplyTests(AwsTestServers servers)
     {
         await ResetAsync("prod-eks-cluster", AuthenticationMode.ConfigMap);
         var file = Input("seed001.access.yaml");
-        (await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var iam = Clients(servers).Iam;
         await iam.CreateUserAsync(new CreateUserRequest { UserName = "hand-made" }, Token);
         var smaller = Path.Combine(Directory.CreateTempSubdirectory("eksaccess-").FullName, "access.yaml");
@@ -177,11 +180,11 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         var plan = await RunAsync(servers, "plan", "-f", smaller, "--target", "aws");
         var apply = await RunAsync(servers, "apply", "-f", smaller, "--target", "aws", "--auto-approve");
 
-        plan.ExitCode.ShouldBe(2, plan.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.Changes, plan.Stderr);
         plan.Stdout.ShouldContain("- delete aws iam-group-membership k8s-devs/dev-bob  (iam:RemoveUserFromGroup)");
         plan.Stdout.ShouldContain("- delete aws iam-user dev-bob  (iam:DeleteUser)");
         plan.Stdout.ShouldNotContain("hand-made");
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
         var gone = await Should.ThrowAsync<AwsServiceException>(() => iam.GetUserAsync(new GetUserRequest { UserName = "dev-bob" }, Token));
         gone.ErrorCode.ShouldBe("NoSuchEntity");
         (await iam.GetUserAsync(new GetUserRequest { UserName = "hand-made" }, Token)).User.ShouldNotBeNull();
@@ -199,12 +202,12 @@ public sealed class AwsApplyTests(AwsTestServers servers)
         var plan = await RunAsync(servers, "plan", "-f", file, "--target", "aws");
         var apply = await RunAsync(servers, "apply", "-f", file, "--target", "aws", "--auto-approve");
 
-        plan.ExitCode.ShouldBe(3, plan.Stdout + plan.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.InvalidInput, plan.Stdout + plan.Stderr);
         plan.Stderr.ShouldStartWith("error: plan refused, nothing changed: 2 IAM principals the config references do not exist: ");
         plan.Stderr.ShouldContain($"arn:aws:iam::{Account}:role/EKSNodeRole (");
         plan.Stderr.ShouldContain($"arn:aws:iam::{Account}:role/PlatformAdmin (");
         plan.Stderr.Trim().Split('\n').ShouldHaveSingleItem();
-        apply.ExitCode.ShouldBe(3, apply.Stdout + apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.InvalidInput, apply.Stdout + apply.Stderr);
         var users = await iam.ListUsersAllAsync(new ListUsersRequest(), Token).ToListAsync(Token);
         users.ShouldNotContain(u => u.UserName == "dev-john");
     }
@@ -222,7 +225,7 @@ public sealed class AwsApplyTests(AwsTestServers servers)
 
         var plan = await RunAsync(servers, "plan", "-f", Input("seed000.access.yaml"), "--target", "aws");
 
-        plan.ExitCode.ShouldBe(3, plan.Stdout + plan.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.InvalidInput, plan.Stdout + plan.Stderr);
         plan.Stderr.ShouldContain($"IAM user dev-john belongs to another cluster's config (eksaccess.io/cluster=arn:aws:eks:us-east-1:{Account}:cluster/other)");
     }
 

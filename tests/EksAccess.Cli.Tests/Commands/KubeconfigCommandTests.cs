@@ -32,8 +32,8 @@ public sealed class KubeconfigCommandTests(AwsTestServers servers) : IDisposable
             "aws", ["eks", "update-kubeconfig", "--name", Cluster, "--region", Region, "--kubeconfig", awsFile, "--endpoint-url", servers.MotoUrl.ToString(), .. extra], servers.ChildEnvironment);
         var ours = await CliRunner.RunAsync(["kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", ourFile, "--endpoint-url", servers.MotoUrl.ToString(), .. extra]);
 
-        aws.ExitCode.ShouldBe(0, aws.Stderr);
-        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        aws.ExitCode.ShouldBe(ExitCodes.Success, aws.Stderr);
+        ours.ExitCode.ShouldBe(ExitCodes.Success, ours.Stderr);
         var ourText = await File.ReadAllTextAsync(ourFile, TestContext.Current.CancellationToken);
         var awsText = await File.ReadAllTextAsync(awsFile, TestContext.Current.CancellationToken);
         ourText.ShouldBe(awsText);
@@ -59,8 +59,8 @@ public sealed class KubeconfigCommandTests(AwsTestServers servers) : IDisposable
             "--exec", "eksaccess", "--role-arn", RoleArn, "--alias", "dev1-dev", "--namespace", "dev-apps");
         var view = await ExternalTool.RunAsync("kubectl", ["config", "view", "--kubeconfig", file, "--minify", "-o", "json"]);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        view.ExitCode.ShouldBe(0, view.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
+        view.ExitCode.ShouldBe(ExitCodes.Success, view.Stderr);
         using var json = JsonDocument.Parse(view.Stdout);
         json.RootElement.GetProperty("current-context").GetString().ShouldBe("dev1-dev");
         json.RootElement.GetProperty("contexts")[0].GetProperty("context").GetProperty("namespace").GetString().ShouldBe("dev-apps");
@@ -109,7 +109,7 @@ public sealed class KubeconfigCommandTests(AwsTestServers servers) : IDisposable
         var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString());
         var view = await ExternalTool.RunAsync("kubectl", ["config", "view", "--kubeconfig", file, "-o", "json"]);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldBe($"Added new context {ClusterArn} to {file}\n");
         using var json = JsonDocument.Parse(view.Stdout);
         json.RootElement.GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ShouldBe([ClusterArn, "kind-dev"]);
@@ -130,24 +130,24 @@ public sealed class KubeconfigCommandTests(AwsTestServers servers) : IDisposable
 
         var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString(), "--dry-run");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldStartWith("apiVersion: v1\nclusters:\n");
         result.Stdout.ShouldContain($"current-context: {ClusterArn}");
         File.Exists(file).ShouldBeFalse();
     }
 
     [Fact]
-    public async Task Kubeconfig_UnknownCluster_ExitsThreeWithAHint()
+    public async Task Kubeconfig_UnknownCluster_IsInvalidInputWithAHint()
     {
         var result = await CliRunner.RunAsync("kubeconfig", "--cluster", "nope", "--region", Region, "--kubeconfig", Path.Combine(_directory, "config"), "--endpoint-url", servers.MotoUrl.ToString());
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: DescribeCluster failed: ResourceNotFoundException");
         result.Stderr.ShouldContain("check the cluster name and --region");
     }
 
     [Fact]
-    public async Task Kubeconfig_CorruptExistingFile_ExitsThreeAndLeavesItAlone()
+    public async Task Kubeconfig_CorruptExistingFile_IsInvalidInputAndLeavesItAlone()
     {
         await servers.EnsureClusterAsync(Cluster, Region);
         var file = Path.Combine(_directory, "config");
@@ -155,7 +155,7 @@ public sealed class KubeconfigCommandTests(AwsTestServers servers) : IDisposable
 
         var result = await CliRunner.RunAsync("kubeconfig", "--cluster", Cluster, "--region", Region, "--kubeconfig", file, "--endpoint-url", servers.MotoUrl.ToString());
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith($"error: {file}:");
         (await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).ShouldBe("clusters: [\n");
     }

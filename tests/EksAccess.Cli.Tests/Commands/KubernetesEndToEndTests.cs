@@ -50,15 +50,15 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         var again = await RunAsync("plan", "-f", file);
         var verify = await RunAsync("verify", "-f", file, "--live");
 
-        plan.ExitCode.ShouldBe(2, plan.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.Changes, plan.Stderr);
         plan.Stdout.ShouldContain("+ create kubernetes Role dev-apps/developer-role  (PATCH apply rbac.authorization.k8s.io/v1 roles dev-apps/developer-role)");
         plan.Stdout.ShouldContain("+ create kubernetes aws-auth kube-system/aws-auth  (POST v1 configmaps kube-system/aws-auth)");
         plan.Stdout.ShouldContain("+ create aws access-entry");
-        apply.ExitCode.ShouldBe(0, apply.Stdout + apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stdout + apply.Stderr);
         apply.Stderr.ShouldContain("[7/7] aws-auth: written");
-        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.Stdout + again.Stderr);
         again.Stdout.ShouldContain("No changes.");
-        verify.ExitCode.ShouldBe(0, verify.Stdout + verify.Stderr);
+        verify.ExitCode.ShouldBe(ExitCodes.Success, verify.Stdout + verify.Stderr);
         verify.Stdout.ShouldContain("16 passed, 0 failed (0 disagreeing with the model) against cluster my-cluster (live)");
         verify.Stdout.ShouldContain("allow (access policy; SAR: deny)");
         _stub.Requests.Count(r => r.Resource?.Plural == "subjectaccessreviews").ShouldBe(16);
@@ -68,7 +68,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
     public async Task VerifyLive_RbacChangedBehindTheModel_ReportsDrift()
     {
         var file = Input("seed000.access.yaml");
-        (await RunAsync("apply", "-f", file, "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", file, "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var forbidden = false;
         _stub.BeforeRequest = request =>
         {
@@ -88,7 +88,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
 
         var verify = await RunAsync("verify", "-f", file, "--live");
 
-        verify.ExitCode.ShouldBe(1);
+        verify.ExitCode.ShouldBe(ExitCodes.Negative);
         verify.Stdout.ShouldContain("DRIFT");
         verify.Stderr.ShouldContain("should be denied to 'list secrets -n default': the cluster answers allow where the model predicts deny for user dev-john");
     }
@@ -96,7 +96,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
     [Fact]
     public async Task Apply_ForeignNodeRoleAndConcurrentEdit_AreKeptAndMerged()
     {
-        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         _stub.Store.Edit(ConfigMaps, "kube-system", "aws-auth", obj => obj["data"]!["mapRoles"] = (string?)obj["data"]!["mapRoles"] + KarpenterNode, "eksctl");
         var injected = false;
         _stub.BeforeRequest = request =>
@@ -115,13 +115,13 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         var apply = await RunAsync("apply", "-f", withJane, "--auto-approve");
         var again = await RunAsync("plan", "-f", withJane);
 
-        apply.ExitCode.ShouldBe(0, apply.Stdout + apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stdout + apply.Stderr);
         injected.ShouldBeTrue();
         apply.Stderr.ShouldContain("aws-auth: changed by someone else since it was read (Conflict); reading it again and merging (attempt 2 of 5)");
         var awsAuth = AwsAuthParser.Parse(LiveAwsAuth());
         awsAuth.MapRoles.Select(r => r.RoleArn).ShouldContain("arn:aws:iam::123456789012:role/karpenter-node");
         awsAuth.MapUsers.Select(u => u.UserArn).ShouldBe([John, "arn:aws:iam::123456789012:user/ops", $"arn:aws:iam::{Account}:user/dev-jane"]);
-        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.Stdout + again.Stderr);
         var backups = Path.Combine(AwsCli.BackupRoot, "my-cluster");
         Directory.GetFiles(backups, "aws-auth.*.yaml").ShouldNotBeEmpty();
         if (!OperatingSystem.IsWindows())
@@ -133,7 +133,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
     [Fact]
     public async Task Revoke_DevJohn_RejectedAfterwardsAndReapplyRestoresOnlyTheConfig()
     {
-        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var iam = Clients(servers).Iam;
         await iam.CreateGroupAsync(new CreateGroupRequest { GroupName = "break-glass" }, Token);
         await iam.PutGroupPolicyAsync(new PutGroupPolicyRequest
@@ -152,9 +152,11 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         var reapply = await RunAsync("apply", "-f", withoutJohn, "--auto-approve");
         var proof = await RunAsync("revoke", "--principal", John, "--cluster", "my-cluster", "--dry-run");
 
-        dryRun.ExitCode.ShouldBe(1, dryRun.Stdout + dryRun.Stderr);
+        dryRun.ExitCode.ShouldBe(ExitCodes.Negative, dryRun.Stdout + dryRun.Stderr);
         dryRun.Stdout.ShouldContain("would remove");
-        revoke.ExitCode.ShouldBe(0, revoke.Stdout + revoke.Stderr);
+        // The key id is moto's; the same width keeps the table's columns.
+        Golden.Verify(dryRun.Stdout.Replace(key!, "AKIAEXAMPLEEXAMPLE00", StringComparison.Ordinal), "Revoke", "Seed000.dev-john.dry-run");
+        revoke.ExitCode.ShouldBe(ExitCodes.Success, revoke.Stdout + revoke.Stderr);
         revoke.Stdout.ShouldContain($"whoami {John}: rejected");
         revoke.Stdout.ShouldContain("Revoked: EKS rejects");
         Directory.GetFiles(backupDir, "aws-auth.*.yaml").ShouldHaveSingleItem();
@@ -165,8 +167,8 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         groups.ShouldBeEmpty();
         var keys = await iam.ListAccessKeysAllAsync(new ListAccessKeysRequest { UserName = "dev-john" }, Token).ToListAsync(Token);
         keys.Single(k => k.AccessKeyId == key).Status.ShouldBe(StatusType.Inactive);
-        reapply.ExitCode.ShouldBe(0, reapply.Stdout + reapply.Stderr);
-        proof.ExitCode.ShouldBe(0, proof.Stdout + proof.Stderr);
+        reapply.ExitCode.ShouldBe(ExitCodes.Success, reapply.Stdout + reapply.Stderr);
+        proof.ExitCode.ShouldBe(ExitCodes.Success, proof.Stdout + proof.Stderr);
         proof.Stdout.ShouldContain("has no path into cluster my-cluster");
         (await iam.ListGroupsForUserAllAsync(new ListGroupsForUserRequest { UserName = "dev-john" }, Token).ToListAsync(Token)).ShouldBeEmpty();
     }
@@ -174,7 +176,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
     [Fact]
     public async Task Revoke_MappingSomeoneElseMade_KeptUnlessForced()
     {
-        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var ops = "arn:aws:iam::123456789012:user/ops";
         _stub.Store.Edit(ConfigMaps, "kube-system", "aws-auth", obj =>
             obj["data"]!["mapUsers"] = (string?)obj["data"]!["mapUsers"] + $"- userarn: {ops}\n  username: ops\n  groups: [ops]\n");
@@ -182,61 +184,61 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
         var kept = await RunAsync("revoke", "--principal", ops, "--cluster", "my-cluster");
         var forced = await RunAsync("revoke", "--principal", ops, "--cluster", "my-cluster", "--force");
 
-        kept.ExitCode.ShouldBe(1, kept.Stdout + kept.Stderr);
+        kept.ExitCode.ShouldBe(ExitCodes.Negative, kept.Stdout + kept.Stderr);
         kept.Stdout.ShouldContain("kept: not written by eksaccess: re-run with --force");
-        forced.ExitCode.ShouldBe(0, forced.Stdout + forced.Stderr);
+        forced.ExitCode.ShouldBe(ExitCodes.Success, forced.Stdout + forced.Stderr);
         AwsAuthParser.Parse(LiveAwsAuth()).MapUsers.Select(u => u.UserArn).ShouldBe([John]);
     }
 
     [Fact]
     public async Task Snapshot_WithKubeconfig_WritesBothHalvesThatLoad()
     {
-        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var directory = Path.Combine(_directory, "snap");
 
         var result = await RunAsync("snapshot", "--output-dir", directory, "--cluster", "my-cluster");
         var verify = await AwsCli.RunAsync(servers, "verify", "-f", Input("seed000.access.yaml"), "--snapshot", directory);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldContain("roles.yaml");
         result.Stdout.ShouldContain("aws-auth.yaml");
         var loaded = SnapshotDirectory.Read(directory).Snapshot;
         loaded.Roles.ShouldContain(r => r.Name == "developer-role");
         loaded.AccessEntries.Length.ShouldBe(4);
-        verify.ExitCode.ShouldBe(0, verify.Stdout + verify.Stderr);
+        verify.ExitCode.ShouldBe(ExitCodes.Success, verify.Stdout + verify.Stderr);
     }
 
     [Fact]
     public async Task Apply_FieldOwnedByAnotherManager_ConflictReportedThenForced()
     {
         var file = Input("seed000.access.yaml");
-        (await RunAsync("apply", "-f", file, "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", file, "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         _stub.Store.Edit(KubeResource.ByPlural("roles"), "dev-apps", "developer-role", obj => ((JsonArray)obj["rules"]!).RemoveAt(4));
 
         var conflict = await RunAsync("apply", "-f", file, "--auto-approve");
         var forced = await RunAsync("apply", "-f", file, "--auto-approve", "--force");
 
-        conflict.ExitCode.ShouldBe(4);
+        conflict.ExitCode.ShouldBe(ExitCodes.RemoteFailure);
         conflict.Stderr.ShouldContain("Role dev-apps/developer-role: fields eksaccess sets are managed by someone else: .rules (conflict with \"kubectl-edit\"");
         conflict.Stderr.ShouldContain("re-run apply with --force");
-        forced.ExitCode.ShouldBe(0, forced.Stdout + forced.Stderr);
-        (await RunAsync("plan", "-f", file)).ExitCode.ShouldBe(0);
+        forced.ExitCode.ShouldBe(ExitCodes.Success, forced.Stdout + forced.Stderr);
+        (await RunAsync("plan", "-f", file)).ExitCode.ShouldBe(ExitCodes.Success);
     }
 
     [Fact]
     public async Task Plan_ConfigDroppingItsNodeRole_RefusedAndApplyWritesNothing()
     {
-        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(0);
+        (await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
         var withoutNodes = Variant("without-nodes.yaml", text => text.Replace("  nodeRoles:\n    - roleArn: arn:aws:iam::123456789012:role/EKSNodeRole\n", "", StringComparison.Ordinal));
         var version = (string?)_stub.Store.Get(ConfigMaps, "kube-system", "aws-auth")!["metadata"]!["resourceVersion"];
 
         var plan = await RunAsync("plan", "-f", withoutNodes, "--target", "kubernetes");
         var apply = await RunAsync("apply", "-f", withoutNodes, "--target", "kubernetes", "--auto-approve");
 
-        plan.ExitCode.ShouldBe(3, plan.Stdout + plan.Stderr);
+        plan.ExitCode.ShouldBe(ExitCodes.InvalidInput, plan.Stdout + plan.Stderr);
         plan.Stdout.ShouldContain("REFUSED");
         plan.Stderr.ShouldContain("node-role mapping rolearn arn:aws:iam::123456789012:role/EKSNodeRole");
-        apply.ExitCode.ShouldBe(3);
+        apply.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         ((string?)_stub.Store.Get(ConfigMaps, "kube-system", "aws-auth")!["metadata"]!["resourceVersion"]).ShouldBe(version);
     }
 
@@ -245,7 +247,7 @@ public sealed class KubernetesEndToEndTests(AwsTestServers servers) : IAsyncLife
     {
         var apply = await RunAsync("apply", "-f", Input("seed000.access.yaml"), "--target", "kubernetes", "--dry-run");
 
-        apply.ExitCode.ShouldBe(0, apply.Stdout + apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stdout + apply.Stderr);
         apply.Stderr.ShouldContain("[7/7] would call POST v1 configmaps kube-system/aws-auth (dry run)");
         _stub.Requests.ShouldNotContain(r => r.Method != "GET");
     }

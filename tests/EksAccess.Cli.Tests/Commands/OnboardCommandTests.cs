@@ -27,12 +27,12 @@ public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
     {
         var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldContain("dev-john → Kubernetes user dev-john, groups [dev-team system:authenticated]");
         Golden.Verify(await ReadmeAsync(), "Onboard", "Seed000.dev-john.README");
         Golden.Verify(await File.ReadAllTextAsync(Path.Combine(Bundle, "kubeconfig"), TestContext.Current.CancellationToken), "Onboard", "Seed000.dev-john.kubeconfig");
         var view = await ExternalTool.RunAsync("kubectl", ["config", "view", "--kubeconfig", Path.Combine(Bundle, "kubeconfig"), "--minify", "-o", "json"]);
-        view.ExitCode.ShouldBe(0, view.Stderr);
+        view.ExitCode.ShouldBe(ExitCodes.Success, view.Stderr);
         using var json = JsonDocument.Parse(view.Stdout);
         json.RootElement.GetProperty("current-context").GetString().ShouldBe("my-cluster-dev-john");
         json.RootElement.GetProperty("contexts")[0].GetProperty("context").GetProperty("namespace").GetString().ShouldBe("dev-apps");
@@ -47,7 +47,7 @@ public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
     {
         var result = await CliRunner.RunAsync("onboard", "-f", Seed001, "--principal", "dev-alice", "--output-dir", Bundle, "--snapshot", Seed001Snapshot, "--exec", "eksaccess");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         Golden.Verify(await ReadmeAsync(), "Onboard", "Seed001.dev-alice.README");
         var config = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(Path.Combine(Bundle, "kubeconfig")));
         var exec = config.Users.ShouldHaveSingleItem().UserCredentials.ExternalExecution;
@@ -65,7 +65,7 @@ public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
 
         var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "EKSDeveloperRole", "--output-dir", Bundle, "--api-server-url", "https://ABC.gr7.us-east-1.eks.amazonaws.com", "--cluster-ca-file", pem);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         var config = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(Path.Combine(Bundle, "kubeconfig")));
         var cluster = config.Clusters.ShouldHaveSingleItem().ClusterEndpoint;
         cluster.Server.ShouldBe("https://ABC.gr7.us-east-1.eks.amazonaws.com");
@@ -83,7 +83,7 @@ public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
 
         var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "dev-john", "--output-dir", Bundle, "--describe", "--endpoint-url", servers.MotoUrl.ToString());
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldContain("cluster server and CA: EKS DescribeCluster");
         var cluster = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(Path.Combine(Bundle, "kubeconfig"))).Clusters.Single().ClusterEndpoint;
         cluster.Server.ShouldContain(".us-east-1.eks.amazonaws.com");
@@ -91,22 +91,22 @@ public sealed class OnboardCommandTests(AwsTestServers servers) : IDisposable
     }
 
     [Fact]
-    public async Task Onboard_UnknownPrincipal_ExitsThreeListingTheConfigsNames()
+    public async Task Onboard_UnknownPrincipal_IsInvalidInputListingTheConfigsNames()
     {
         var result = await CliRunner.RunAsync("onboard", "-f", Seed001, "--principal", "dev-carol", "--output-dir", Bundle);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: --principal 'dev-carol': ");
         result.Stderr.ShouldContain("(dev-alice, dev-bob, k8s-devs-role, arn:aws:iam::293759796572:user/eks-admin)");
         Directory.Exists(Bundle).ShouldBeFalse();
     }
 
     [Fact]
-    public async Task Onboard_ArnEksWouldReject_WritesTheBundleAndExitsOne()
+    public async Task Onboard_ArnEksWouldReject_WritesTheBundleAndAnswersNo()
     {
         var result = await CliRunner.RunAsync("onboard", "-f", Seed000, "--principal", "arn:aws:iam::111122223333:user/stranger", "--output-dir", Bundle);
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(ExitCodes.Negative);
         result.Stderr.ShouldStartWith("error: EKS would reject arn:aws:iam::111122223333:user/stranger: identity is not mapped");
         (await File.ReadAllTextAsync(Path.Combine(Bundle, "README.md"), TestContext.Current.CancellationToken)).ShouldContain("**EKS will reject you**");
     }

@@ -12,7 +12,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("whoami", "--as-arn", DevJohn, "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         var lines = result.Stdout.Split('\n');
         lines[0].ShouldBe("ATTRIBUTE       VALUE");
         lines[1].ShouldBe("Username        dev-john");
@@ -28,7 +28,7 @@ public sealed class QueryCommandTests
         var result = await CliRunner.RunAsync(
             "whoami", "--as-arn", "arn:aws:sts::111122223333:assumed-role/EKSDeveloperRole/john@example.com", "--snapshot", Seed000, "-o", "json");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         json.RootElement.GetProperty("username").GetString().ShouldBe("developer");
         json.RootElement.GetProperty("source").GetString().ShouldBe("awsAuth");
@@ -40,17 +40,17 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:iam::111122223333:user/mallory", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(ExitCodes.Negative);
         result.Stdout.ShouldBe("EKS would reject arn:aws:iam::111122223333:user/mallory: identity is not mapped: arn:aws:iam::111122223333:user/mallory is in no access entry and no aws-auth mapping (authentication mode API_AND_CONFIG_MAP)\n");
         result.Stderr.ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task WhoAmI_MalformedArn_ExitsThree()
+    public async Task WhoAmI_MalformedArn_IsInvalidInput()
     {
         var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:iam::1111:user/x", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: --as-arn 'arn:aws:iam::1111:user/x': ");
     }
 
@@ -79,7 +79,7 @@ public sealed class QueryCommandTests
 
         asArn.Stdout.ShouldBe("yes\n");
         asUser.Stdout.ShouldBe("no\n");
-        asUser.ExitCode.ShouldBe(1);
+        asUser.ExitCode.ShouldBe(ExitCodes.Negative);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("can-i", "get", "pods", "-n", "dev-apps", "--subresource", "log", "--as", "dev-john", "--as-group", "dev-team", "--snapshot", Seed000, "--explain");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldBe(
             "yes\n" +
             "request: get pods --subresource=log -n dev-apps as user \"dev-john\" groups [dev-team system:authenticated]\n" +
@@ -99,7 +99,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("can-i", "list", "nodes", "-n", "dev-apps", "--as", "dev-john", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(ExitCodes.Negative);
         result.Stderr.ShouldBe("warning: resource 'nodes' is not namespace scoped\n");
     }
 
@@ -119,25 +119,25 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("can-i", "get", "/healthz", "--as-arn", "arn:aws:iam::111122223333:user/mallory", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(ExitCodes.Negative);
         result.Stdout.ShouldBe("no\n");
     }
 
     [Fact]
-    public async Task CanI_NoSubject_ExitsThreeNotNo()
+    public async Task CanI_NoSubject_IsInvalidInputNotNo()
     {
         var result = await CliRunner.RunAsync("can-i", "get", "pods", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stdout.ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task CanI_MissingSnapshotDirectory_ExitsThree()
+    public async Task CanI_MissingSnapshotDirectory_IsInvalidInput()
     {
         var result = await CliRunner.RunAsync("can-i", "get", "pods", "--as", "x", "--snapshot", "/nonexistent/snapshot");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: ");
         result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
     }
@@ -147,7 +147,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("can-i", "--list", "-n", "dev-apps", "--as", "dev-john", "--as-group", "dev-team", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         var lines = result.Stdout.Split('\n');
         lines[0].ShouldStartWith("Resources");
         lines.ShouldContain(l => l.StartsWith("deployments.apps ", StringComparison.Ordinal) && l.EndsWith("[get list watch create update patch delete]", StringComparison.Ordinal));
@@ -160,7 +160,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("who-can", "create", "pods", "-n", "dev-apps", "--snapshot", Seed000, "-o", "json");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         var names = json.RootElement.GetProperty("subjects").EnumerateArray()
             .Select(s => $"{s.GetProperty("kind").GetString()}:{s.GetProperty("name").GetString()}")
@@ -178,7 +178,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("who-can", "list", "pods", "-n", "kube-system", "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldContain("arn:aws:iam::111122223333:role/PlatformAdmin");
         result.Stdout.ShouldNotContain(DevJohn);
         result.Stdout.ShouldNotContain("dev-team");
@@ -189,7 +189,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("matrix", "--snapshot", Seed001, "-o", "json", "--namespaces", "prod,kube-system");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         var developer = json.RootElement.GetProperty("principals").EnumerateArray()
             .Single(p => p.GetProperty("principalArn").GetString() == "arn:aws:iam::293759796572:role/k8s-devs-role");
@@ -208,7 +208,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("matrix", "--snapshot", Seed001, "-o", "html", "--namespaces", "prod,dev");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldStartWith("<!doctype html>");
         System.Text.RegularExpressions.Regex.Count(result.Stdout, "<tr><td>").ShouldBe(2 * 3);
     }
@@ -221,7 +221,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("verify", "-f", TestPaths.Example(example, "access.yaml"), "--snapshot", TestPaths.Example(example, "snapshot"));
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldEndWith($"{checks} passed, 0 failed against snapshot {TestPaths.Example(example, "snapshot")}\n");
     }
 
@@ -231,7 +231,7 @@ public sealed class QueryCommandTests
         // Seed 000's config run against seed 001's cluster: nobody there is dev-john.
         var result = await CliRunner.RunAsync("verify", "-f", TestPaths.Example("000-developer-access", "access.yaml"), "--snapshot", Seed001);
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(ExitCodes.Negative);
         result.Stderr.ShouldContain("access.yaml:86:9: dev-john should be allowed to 'create pods -n dev-apps' but is denied — authentication fails: ");
     }
 
@@ -242,7 +242,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:sts::111122223333:assumed-role/Ops/bob", "--snapshot", PathAndSso);
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(ExitCodes.Negative);
         var line = result.Stdout.TrimEnd().Split('\n').ShouldHaveSingleItem();
         line.ShouldStartWith("EKS would reject arn:aws:sts::111122223333:assumed-role/Ops/bob: identity is not mapped: arn:aws:iam::111122223333:role/Ops is in no access entry and no aws-auth mapping");
         line.ShouldContain("names this role with a path");
@@ -269,7 +269,7 @@ public sealed class QueryCommandTests
     {
         var result = await CliRunner.RunAsync("can-i", "delete", "nodes", "--as-arn", "arn:aws:iam::111122223333:role/Admin", "--snapshot", PathAndSso, "--explain");
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldBe("yes\nrequest: delete nodes as user \"admin:EKSGetTokenAuth\" groups [system:masters system:authenticated]\nallowed by the system:masters group\n");
     }
 }

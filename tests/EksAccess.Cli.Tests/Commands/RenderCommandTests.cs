@@ -33,7 +33,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var result = await CliRunner.RunAsync("render", "-f", "access.yaml", "--format", "helm");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: unknown --format 'helm'");
         result.Stderr.ShouldContain("iam, k8s");
         result.Stdout.ShouldBeEmpty();
@@ -44,7 +44,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var result = await CliRunner.RunAsync("render", "-f", "access.yaml");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: ");
     }
 
@@ -55,7 +55,7 @@ public sealed class RenderCommandTests : IDisposable
 
         var result = await CliRunner.RunAsync("render", "-f", Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "access.yaml"), "--format", "k8s", "--output-dir", output);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         string[] expected = [.. Seed000K8sFiles.Where(f => !f.Contains("limitrange", StringComparison.Ordinal))];
         ListFiles(output).ShouldBe(expected);
         result.Stdout.ShouldBe(string.Concat(expected.Select(f => Path.Combine(output, f) + "\n")));
@@ -67,7 +67,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var result = await CliRunner.RunAsync("render", "-f", Path.Combine(TestFiles.RepositoryRoot, "examples", "000-developer-access", "access.yaml"), "--format", "iam");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldContain("# ==> iam/users/dev-john/EKSDescribeCluster.json <==\n");
     }
 
@@ -78,7 +78,7 @@ public sealed class RenderCommandTests : IDisposable
 
         var result = await CliRunner.RunAsync("render", "-f", Path.Combine(_temp, "nope.yaml"), "--format", "k8s", "--output-dir", output);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: ");
         Directory.Exists(output).ShouldBeFalse();
     }
@@ -149,7 +149,7 @@ public sealed class RenderCommandTests : IDisposable
         var kubectl = ExternalTool.Require("kubectl", "check the rendered manifests (apt-get install kubectl, or use the machine image)");
 
         var output = Path.Combine(_temp, "out");
-        (await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output))).ExitCode.ShouldBe(0);
+        (await RenderAsync(new RenderCommand.Request("access.yaml", "k8s", output))).ExitCode.ShouldBe(ExitCodes.Success);
         await using var stub = KubeDiscoveryStub.Start();
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);

@@ -18,7 +18,7 @@ public sealed class RenderFormatsTests : IDisposable
     {
         var result = await CliRunner.RunAsync("render", "-f", "access.yaml", "--format", "helm");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldContain("use one of: aws-cli, eksctl, iam, k8s, terraform");
     }
 
@@ -33,7 +33,7 @@ public sealed class RenderFormatsTests : IDisposable
 
         var result = await CliRunner.RunAsync("render", "-f", example, "--format", format, "--output-dir", output);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(output, f).Replace(Path.DirectorySeparatorChar, '/'))
             .ShouldBe([file]);
@@ -45,7 +45,7 @@ public sealed class RenderFormatsTests : IDisposable
     public async Task RunAsync_AwsCliToDirectory_ScriptPassesBashSyntaxCheck()
     {
         var output = Path.Combine(_temp, "out");
-        (await RenderAsync("aws-cli", output)).ExitCode.ShouldBe(0);
+        (await RenderAsync("aws-cli", output)).ExitCode.ShouldBe(ExitCodes.Success);
         var bash = ExternalTool.Require("bash", "check the rendered script's syntax");
 
         var (exitCode, _, stderr) = await ExternalTool.RunAsync(bash, ["-n", Path.Combine(output, "aws-cli", "apply.sh")]);
@@ -59,7 +59,7 @@ public sealed class RenderFormatsTests : IDisposable
     public async Task RunAsync_EksctlToDirectory_ClusterConfigParsesWithYamlDotNet()
     {
         var output = Path.Combine(_temp, "out");
-        (await RenderAsync("eksctl", output)).ExitCode.ShouldBe(0);
+        (await RenderAsync("eksctl", output)).ExitCode.ShouldBe(ExitCodes.Success);
 
         var stream = new YamlStream();
         using (var reader = new StreamReader(Path.Combine(output, "eksctl", "cluster-config.yaml")))
@@ -78,7 +78,7 @@ public sealed class RenderFormatsTests : IDisposable
     public async Task RunAsync_TerraformToDirectory_FilePassesTerraformFmtCheck()
     {
         var output = Path.Combine(_temp, "out");
-        (await RenderAsync("terraform", output)).ExitCode.ShouldBe(0);
+        (await RenderAsync("terraform", output)).ExitCode.ShouldBe(ExitCodes.Success);
         var terraform = ExternalTool.Require("terraform", "check the rendered HCL with terraform fmt");
 
         var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(terraform, ["fmt", "-check", "-diff", Path.Combine(output, "terraform", "access.tf")]);

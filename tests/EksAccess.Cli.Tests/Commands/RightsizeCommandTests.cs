@@ -11,11 +11,11 @@ public sealed class RightsizeCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
     [Fact]
-    public async Task Rightsize_Seed001Json_ContractMembersAndExitOne()
+    public async Task Rightsize_Seed001Json_ContractMembersAndReportsNarrowing()
     {
         var result = await CliRunner.RunAsync(["rightsize", "--group", "k8s-devs", "--snapshot", TestPaths.Example("001-role-based-access", "snapshot"), "--audit-file", Log("k8s-devs-001.log"), "-o", "json", .. Window]);
 
-        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Negative, result.Stderr);
         var json = JsonNode.Parse(result.Stdout)!.AsObject();
         json.Select(p => p.Key).ShouldBe(["subject", "window", "grants", "uncovered", "suggestion", "proof", "risks"]);
         json["window"]!["events"]!.GetValue<long>().ShouldBe(70);
@@ -30,11 +30,11 @@ public sealed class RightsizeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Rightsize_ShortDefaultMinimum_NotEnoughDataExitsZero()
+    public async Task Rightsize_ShortDefaultMinimum_NotEnoughDataIsNoFinding()
     {
         var result = await CliRunner.RunAsync(["rightsize", "--group", "k8s-devs", "--snapshot", TestPaths.Example("001-role-based-access", "snapshot"), "--audit-file", Log("k8s-devs-001.log"), "--min-requests", "500", .. Window]);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stdout.ShouldContain("not enough data");
         result.Stdout.ShouldContain("notEnoughData");
     }
@@ -44,7 +44,7 @@ public sealed class RightsizeCommandTests : IDisposable
     {
         ExternalTool.Require("kubectl", "check the suggested objects (apt-get install kubectl, or use the machine image)");
         var result = await CliRunner.RunAsync(["rightsize", "--team", "dev-team", "-f", TestPaths.Example("000-developer-access", "access.yaml"), "--audit-file", Log("dev-team-000.log"), "-o", "yaml", .. Window]);
-        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Negative, result.Stderr);
         var file = Path.Combine(_temp, "suggestion.yaml");
         await File.WriteAllTextAsync(file, result.Stdout, TestContext.Current.CancellationToken);
         await using var stub = KubeDiscoveryStub.Start();
@@ -53,7 +53,7 @@ public sealed class RightsizeCommandTests : IDisposable
 
         var apply = await ExternalTool.RunAsync("kubectl", ["apply", "--dry-run=client", "--validate=false", "-f", file, "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(_temp, "cache")]);
 
-        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.Stderr);
         apply.Stdout.ShouldContain("role.rbac.authorization.k8s.io/dev-team-rightsized created (dry run)");
         apply.Stdout.ShouldContain("rolebinding.rbac.authorization.k8s.io/dev-team-rightsized created (dry run)");
         apply.Stdout.ShouldContain("clusterrole.rbac.authorization.k8s.io/dev-team-rightsized created (dry run)");
@@ -63,20 +63,20 @@ public sealed class RightsizeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Rightsize_NoSubject_ExitsThree()
+    public async Task Rightsize_NoSubject_IsInvalidInput()
     {
         var result = await CliRunner.RunAsync(["rightsize", "--snapshot", TestPaths.Example("001-role-based-access", "snapshot"), "--audit-file", Log("k8s-devs-001.log"), .. Window]);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: no subject");
     }
 
     [Fact]
-    public async Task Rightsize_TeamWithoutConfig_ExitsThreeNamingGroup()
+    public async Task Rightsize_TeamWithoutConfig_IsInvalidInputNamingGroup()
     {
         var result = await CliRunner.RunAsync(["rightsize", "--team", "k8s-devs", "--snapshot", TestPaths.Example("001-role-based-access", "snapshot"), "--audit-file", Log("k8s-devs-001.log"), .. Window]);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldContain("--group");
         result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem();
     }

@@ -16,18 +16,18 @@ public sealed partial class TokenCommandTests(AwsTestServers servers) : IDisposa
     {
         var result = await CliRunner.RunAsync("token", "--cluster-name", "dev1", "--region", "us-east-1", "--no-cache");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.Stderr);
         result.Stderr.ShouldBeEmpty();
         using var json = JsonDocument.Parse(result.Stdout);
         json.RootElement.GetProperty("status").GetProperty("token").GetString().ShouldStartWith("k8s-aws-v1.");
     }
 
     [Fact]
-    public async Task Token_WithoutClusterName_ExitsThree()
+    public async Task Token_WithoutClusterName_IsInvalidInput()
     {
         var result = await CliRunner.RunAsync("token", "--region", "us-east-1");
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stdout.ShouldBeEmpty();
     }
 
@@ -41,8 +41,8 @@ public sealed partial class TokenCommandTests(AwsTestServers servers) : IDisposa
         var ours = await ExternalTool.EksaccessAsync(["token", .. args], environment);
         var cached = await ExternalTool.EksaccessAsync(["token", .. args], environment);
 
-        aws.ExitCode.ShouldBe(0, aws.Stderr);
-        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        aws.ExitCode.ShouldBe(ExitCodes.Success, aws.Stderr);
+        ours.ExitCode.ShouldBe(ExitCodes.Success, ours.Stderr);
         ours.Stderr.ShouldBeEmpty();
         Mask(ours.Stdout).ShouldBe(Mask(aws.Stdout));
         cached.Stdout.ShouldBe(ours.Stdout);
@@ -62,7 +62,7 @@ public sealed partial class TokenCommandTests(AwsTestServers servers) : IDisposa
 
         var ours = await ExternalTool.EksaccessAsync(["token", "--cluster-name", "dev1", "--region", "us-east-1", "--no-cache"], environment);
 
-        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        ours.ExitCode.ShouldBe(ExitCodes.Success, ours.Stderr);
         Value(ours.Stdout, "apiVersion").ShouldBe("client.authentication.k8s.io/v1");
     }
 

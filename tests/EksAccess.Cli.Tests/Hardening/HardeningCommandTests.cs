@@ -36,7 +36,7 @@ public sealed class HardeningCommandTests : IDisposable
     {
         var result = await CliRunner.RunAsync("can-i", "--list", "-n", "dev-apps", "--as", "someone", "--as-group", "dev-team", "--snapshot", Seed000, "-o", format);
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stdout.ShouldContain(expected);
         result.Stdout.ShouldContain("deployments");
     }
@@ -51,11 +51,11 @@ public sealed class HardeningCommandTests : IDisposable
         var role = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:iam::293759796572:role/k8s-devs-role", "--snapshot", snapshot);
         var user = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:iam::293759796572:user/eks-admin", "--snapshot", snapshot);
 
-        role.ExitCode.ShouldBe(0);
+        role.ExitCode.ShouldBe(ExitCodes.Success);
         role.Stdout.ShouldContain("developer");
         role.Stderr.ShouldStartWith($"warning: {awsAuth}:18:");
         role.Stderr.ShouldContain("mapUsers is not valid YAML");
-        user.ExitCode.ShouldBe(1);
+        user.ExitCode.ShouldBe(ExitCodes.Negative);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class HardeningCommandTests : IDisposable
 
         var result = await CliRunner.RunAsync("who-can", "get", "pods", "--snapshot", snapshot);
 
-        result.ExitCode.ShouldBe(0);
+        result.ExitCode.ShouldBe(ExitCodes.Success);
         result.Stderr.ShouldContain($"{section} is nested more than 256 levels deep");
     }
 
@@ -86,7 +86,7 @@ public sealed class HardeningCommandTests : IDisposable
         var result = await CliRunner.RunAsync("matrix", "--snapshot", snapshot);
 
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldStartWith("error: ");
     }
 
@@ -97,7 +97,7 @@ public sealed class HardeningCommandTests : IDisposable
     {
         var result = await CliRunner.RunAsync("whoami", "--as-arn", "arn:aws:iam::111122223333:role/EKSDeveloperRole", flag, value, "--snapshot", Seed000);
 
-        result.ExitCode.ShouldBe(3);
+        result.ExitCode.ShouldBe(ExitCodes.InvalidInput);
         result.Stderr.ShouldStartWith("error: '");
         result.Stderr.ShouldContain("is not a role session name");
         result.Stderr.ShouldNotContain("Parameter");

@@ -18,22 +18,22 @@ public sealed class GlobalToolTests : IDisposable
         // The build that runs the tests already compiled the CLI (Release): pack what it built.
         var pack = await ExternalTool.RunAsync(
             "dotnet", ["pack", Path.Combine(root, "src", "EksAccess.Cli", "EksAccess.Cli.csproj"), "-c", "Release", "--no-build", "-o", artifacts, "-p:PackageOutputPath=" + artifacts], environment, timeout: TimeSpan.FromMinutes(5));
-        pack.ExitCode.ShouldBe(0, pack.Stdout + pack.Stderr);
+        pack.ExitCode.ShouldBe(ExitCodes.Success, pack.Stdout + pack.Stderr);
         Directory.GetFiles(artifacts, "eksaccess.*.nupkg").ShouldHaveSingleItem();
 
         var install = await ExternalTool.RunAsync("dotnet", ["tool", "install", "--tool-path", toolPath, "--add-source", artifacts, "eksaccess"], environment, timeout: TimeSpan.FromMinutes(5));
-        install.ExitCode.ShouldBe(0, install.Stdout + install.Stderr);
+        install.ExitCode.ShouldBe(ExitCodes.Success, install.Stdout + install.Stderr);
         var eksaccess = Path.Combine(toolPath, "eksaccess");
 
         var version = await ExternalTool.RunAsync(eksaccess, ["--version"], environment);
-        version.ExitCode.ShouldBe(0, version.Stderr);
+        version.ExitCode.ShouldBe(ExitCodes.Success, version.Stderr);
         version.Stdout.ShouldStartWith("0.2.0");
 
         var verify = await ExternalTool.RunAsync(
             eksaccess,
             ["verify", "-f", Path.Combine(root, "examples", "000-developer-access", "access.yaml"), "--snapshot", Path.Combine(root, "examples", "000-developer-access", "snapshot")],
             environment);
-        verify.ExitCode.ShouldBe(0, verify.Stdout + verify.Stderr);
+        verify.ExitCode.ShouldBe(ExitCodes.Success, verify.Stdout + verify.Stderr);
         verify.Stdout.ShouldContain(" passed, 0 failed against snapshot");
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using EksAccess.Benchmarks;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using FsCheck.Xunit;
 using EksAccess.Core.Desired;
 using EksAccess.Core.Rendering;
+using EksAccess.Testing.Snapshots;
 
 namespace EksAccess.Core.Tests.Snapshots;
 

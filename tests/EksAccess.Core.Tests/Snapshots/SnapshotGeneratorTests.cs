@@ -1,8 +1,8 @@
-using EksAccess.Benchmarks;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Snapshots;
 using FsCheck.Xunit;
 using YamlDotNet.RepresentationModel;
+using EksAccess.Testing.Snapshots;
 
 namespace EksAccess.Core.Tests.Snapshots;
 

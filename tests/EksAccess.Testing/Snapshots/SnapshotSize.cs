@@ -1,4 +1,4 @@
-namespace EksAccess.Benchmarks;
+namespace EksAccess.Testing.Snapshots;
 
 /// <summary>How many objects <see cref="SnapshotGenerator"/> writes.</summary>
 internal sealed record SnapshotSize(

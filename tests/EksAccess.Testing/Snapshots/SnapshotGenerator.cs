@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using EksAccess.Core.Snapshots;
 
-namespace EksAccess.Benchmarks;
+namespace EksAccess.Testing.Snapshots;
 
 /// <summary>
 /// Writes a realistic snapshot directory (docs/snapshot-format.md) in exactly the format kubectl and the aws CLI print:
