@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using EksAccess.Core.Identity;
+
+namespace EksAccess.Core.Migration;
+
+/// <summary>What migrate answers: the modes, one verdict per mapping, the entries to create (in creation order) and the proof.</summary>
+public sealed record MigrationResult(
+    AuthenticationMode From,
+    AuthenticationMode To,
+    ImmutableArray<MigrationVerdict> Verdicts,
+    ImmutableArray<PlannedEntry> Entries,
+    MigrationProof Proof)
+{
+    public string? ClusterName { get; init; }
+}
