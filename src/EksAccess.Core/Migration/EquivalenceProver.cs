@@ -29,12 +29,27 @@ public static class EquivalenceProver
     public static MigrationProof Prove(MigrationInput input, ImmutableArray<PlannedEntry> planned)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return Run(input, planned, States(input.Snapshot, planned, input.TargetMode));
+    }
+
+    /// <summary>
+    /// The proof of one step already made: every principal of <paramref name="input"/>'s state before the migration
+    /// compared with <paramref name="now"/> (a fresh read after the step), labelled <paramref name="stage"/>.
+    /// </summary>
+    public static MigrationProof ProveStep(MigrationInput input, ImmutableArray<PlannedEntry> planned, ClusterSnapshot now, string stage)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(now);
+        return Run(input, planned, [new State(stage, new IdentityResolver(now))]);
+    }
+
+    private static MigrationProof Run(MigrationInput input, ImmutableArray<PlannedEntry> planned, List<State> states)
+    {
         var before = input.Snapshot;
         var model = AccessModel.Build(before);
         var namespaces = input.Namespaces
             ?? [.. before.Namespaces.Select(n => n.Name).Concat(["default", "kube-system"]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var grid = PermissionGrid.Build(model.Resources, namespaces);
-        var states = States(before, planned, input.TargetMode);
         var principals = Principals(model.Identities, before, planned, input.ObservedPrincipals);
         var byKey = planned.Select((entry, index) => (entry, index))
             .GroupBy(p => Key(p.entry.Entry.PrincipalArn), StringComparer.Ordinal)

@@ -111,6 +111,11 @@ public static class MigrationPlanner
             }
 
             entryArn = lookup.Arn!;
+            if (principal.Kind == IamPrincipalKind.User && !string.Equals(entryArn, principal.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                return NotConvertible(arn, $"never matches today: the user's ARN is {entryArn}, and aws-iam-authenticator compares user ARNs with their path as written; converting it would grant access nobody has");
+            }
+
             if (!string.Equals(entryArn, principal.Value, StringComparison.Ordinal))
             {
                 changes.Add($"principalArn {principal.Value} → {entryArn} (the ARN IAM returns, with the path aws-auth cannot hold)");

@@ -12,4 +12,7 @@ public sealed record MigrationResult(
     MigrationProof Proof)
 {
     public string? ClusterName { get; init; }
+
+    /// <summary>What the decision was made from (the state before, the lookups, the logs' principals).</summary>
+    public required MigrationInput Input { get; init; }
 }

@@ -15,6 +15,7 @@ public static class Migrator
         return new MigrationResult(input.Snapshot.AuthenticationMode, input.TargetMode, verdicts, entries, proof)
         {
             ClusterName = input.Snapshot.Cluster?.Name,
+            Input = input,
         };
     }
 
