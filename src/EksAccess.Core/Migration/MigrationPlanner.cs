@@ -142,7 +142,7 @@ public static class MigrationPlanner
         {
             AccessEntryDefaults.Standard when planned.Entry.AssociatedAccessPolicies.IsEmpty => "same principal, username and groups, as a STANDARD access entry",
             AccessEntryDefaults.Standard => "system:masters cannot be a kubernetesGroup of an access entry: AmazonEKSClusterAdminPolicy at cluster scope grants the same, through authorization (review: admission and webhooks treat system:masters differently)",
-            _ => $"a node mapping becomes a {planned.Entry.Type} entry, whose username and groups EKS fixes",
+            _ => $"a node mapping becomes an {planned.Entry.Type} entry, whose username and groups EKS fixes",
         };
         return new MigrationVerdict(source, entryArn, status, [.. changes], reason) { Entry = planned };
     }
@@ -253,11 +253,11 @@ public static class MigrationPlanner
         if (NodeTypes.Contains(type, StringComparer.Ordinal) && string.Equals(type, planned.Entry.Type, StringComparison.Ordinal))
         {
             return new MigrationVerdict(source, existing.PrincipalArn, MigrationStatus.EksManaged, [],
-                $"a {type} access entry exists for this node role: EKS creates it for managed node groups and Fargate profiles when the mode leaves CONFIG_MAP, and it overrides the mapping");
+                $"an {type} access entry exists for this node role: EKS creates it for managed node groups and Fargate profiles when the mode leaves CONFIG_MAP, and it overrides the mapping");
         }
 
         var differences = Compare(existing, planned.Entry);
-        var equivalent = differences.Count == 0 ? "equivalent to the mapping" : $"NOT equivalent to the mapping: {string.Join("; ", differences)}";
+        var equivalent = differences.Count == 0 ? "equivalent to the mapping" : "NOT equivalent to the mapping (see changes; the proof shows what that does)";
         return new MigrationVerdict(source, arn, MigrationStatus.AlreadyCovered, [.. differences],
             $"an access entry exists for the principal ({existing.PrincipalArn}, type {type}) and overrides the mapping outside CONFIG_MAP; it is {equivalent}");
     }
