@@ -39,10 +39,10 @@ internal static class MigrateCommand
     private static readonly Option<string?> Snapshot = GlobalOptions.CreateSnapshot();
     private static readonly Option<string?> Cluster = new("--cluster") { Description = "The EKS cluster name: read aws-auth, the access entries and the mode live, and resolve every mapped principal in IAM." };
 
-    private static readonly Option<string?> TargetMode = new Option<string?>("--target-mode")
+    private static readonly Option<string?> TargetMode = new("--target-mode")
     {
         Description = "The authentication mode to reach: API_AND_CONFIG_MAP (default; aws-auth stays active) or API (aws-auth becomes inert).",
-    }.AcceptOnlyFromAmong(AuthenticationModes.ApiAndConfigMapValue, AuthenticationModes.ApiValue);
+    };
 
     private static readonly Option<string[]> AuditFiles = new("--audit-file") { Description = "Kubernetes audit or authenticator log file (JSON lines; repeatable): its principals join the proof, and show who mapAccounts admits." };
     private static readonly Option<string[]> Accept = new("--accept") { Description = "A principal ARN whose reported differences are accepted (repeatable): --apply then goes on." };
@@ -68,7 +68,7 @@ internal static class MigrateCommand
                 parseResult.GetValue(Snapshot),
                 parseResult.GetValue(Cluster),
                 new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
-                AuthenticationModes.TryParse(parseResult.GetValue(TargetMode), out var mode) ? mode : null,
+                TargetModeOf(parseResult.GetValue(TargetMode)),
                 parseResult.GetValue(Output))
             {
                 AuditFiles = parseResult.GetValue(AuditFiles) ?? [],
@@ -136,6 +136,11 @@ internal static class MigrateCommand
             (kubernetes as IDisposable)?.Dispose();
         }
     }
+
+    private static AuthenticationMode? TargetModeOf(string? value) =>
+        value is null ? null
+        : AuthenticationModes.TryParse(value, out var mode) ? mode
+        : throw new InputException($"--target-mode {value}: give {AuthenticationModes.ApiAndConfigMapValue} or {AuthenticationModes.ApiValue} (the EKS API's values)");
 
     private static void Validate(Request request)
     {
