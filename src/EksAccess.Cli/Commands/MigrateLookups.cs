@@ -55,7 +55,9 @@ internal static class MigrateLookups
             return result;
         }
 
-        var callerAccount = IamPrincipalArn.TryParse(await aws.ReadCallerArnAsync(cancellationToken), out var caller, out _) ? caller.AccountId : "";
+        // The account is the ARN's fifth field, whatever the caller is (GetCallerIdentity may name a user, a session, or root).
+        var callerParts = (await aws.ReadCallerArnAsync(cancellationToken)).Split(':');
+        var callerAccount = callerParts.Length > 4 ? callerParts[4] : "";
         foreach (var account in principals.GroupBy(p => p.AccountId, StringComparer.Ordinal))
         {
             IAwsAccessClient? reader = null;
