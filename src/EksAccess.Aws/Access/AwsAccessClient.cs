@@ -1,5 +1,7 @@
 using EksAccess.Core.Identity;
+using EksAccess.Core.Migration;
 using System.Collections.Immutable;
+using Amazon.Runtime;
 using EksAccess.Aws.Eks;
 using EksAccess.Aws.Eks.Model;
 using EksAccess.Aws.Snapshot;
@@ -87,6 +89,21 @@ public sealed class AwsAccessClient : IAwsAccessClient
         ArgumentNullException.ThrowIfNull(principalArn);
         using var reader = new AwsStateReader(_clients, ReadConcurrency);
         return await reader.PrincipalExistsAsync(principalArn, cancellationToken);
+    }
+
+    public async Task<PrincipalLookup> LookupPrincipalAsync(string principalArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principalArn);
+        using var reader = new AwsStateReader(_clients, ReadConcurrency);
+        return await reader.LookupPrincipalAsync(principalArn, cancellationToken);
+    }
+
+    public async Task<AWSCredentials> AssumeRoleAsync(string roleArn, string sessionName, CancellationToken cancellationToken)
+    {
+        var response = await _clients.Sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = sessionName }, cancellationToken);
+        return response.Credentials is { AccessKeyId: { } key, SecretAccessKey: { } secret, SessionToken: { } token }
+            ? new SessionAWSCredentials(key, secret, token)
+            : throw new InvalidDataException($"sts:AssumeRole {roleArn} answered without credentials");
     }
 
     public async Task<IamPrincipalFacts> ReadPrincipalAsync(string principalArn, CancellationToken cancellationToken)

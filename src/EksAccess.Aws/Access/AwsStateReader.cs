@@ -6,6 +6,7 @@ using EksAccess.Aws.Iam.Model;
 using EksAccess.Aws.Sts.Model;
 using EksAccess.Core.Config;
 using EksAccess.Core.Identity;
+using EksAccess.Core.Migration;
 using EksAccess.Core.Planning;
 
 namespace EksAccess.Aws.Access;
@@ -109,6 +110,34 @@ internal sealed class AwsStateReader : IDisposable
         catch (AwsServiceException ex) when (IsNoSuchEntity(ex))
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// iam:GetRole / iam:GetUser by the name in <paramref name="principalArn"/>, asked with these credentials: the ARN IAM
+    /// returns (with its path) and the RoleId/UserId; NotFound when IAM has no such principal. An answer from another
+    /// account than the ARN's is never taken (that is how a name gets silently rewritten to a same-named local role).
+    /// </summary>
+    public async Task<PrincipalLookup> LookupPrincipalAsync(string principalArn, CancellationToken cancellationToken)
+    {
+        var arn = IamPrincipalArn.Parse(principalArn).Canonicalize();
+        try
+        {
+            var (found, id) = arn.Kind == IamPrincipalKind.User
+                ? await Call(async () => (await _clients.Iam.GetUserAsync(new GetUserRequest { UserName = arn.Name }, cancellationToken)).User is { } user ? (user.Arn, user.UserId) : (null, null))
+                : await Call(async () => (await _clients.Iam.GetRoleAsync(new GetRoleRequest { RoleName = arn.Name }, cancellationToken)).Role is { } role ? (role.Arn, role.RoleId) : (null, null));
+            if (found is null || !IamPrincipalArn.TryParse(found, out var real, out _))
+            {
+                return PrincipalLookup.Unresolvable($"IAM answered {arn.Name} without an ARN");
+            }
+
+            return string.Equals(real.AccountId, arn.AccountId, StringComparison.Ordinal)
+                ? PrincipalLookup.Found(real.Value, id)
+                : PrincipalLookup.Unresolvable($"the credentials used are of account {real.AccountId}, not {arn.AccountId}: give --assume-role-in {arn.AccountId}=ROLE_ARN");
+        }
+        catch (AwsServiceException ex) when (IsNoSuchEntity(ex))
+        {
+            return PrincipalLookup.NotFound($"iam:{(arn.Kind == IamPrincipalKind.User ? "GetUser" : "GetRole")} {arn.Name} in account {arn.AccountId}: NoSuchEntity");
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Amazon.Runtime;
 using EksAccess.Aws.Snapshot;
+using EksAccess.Core.Migration;
 using EksAccess.Core.Config;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Revocation;
@@ -52,6 +54,16 @@ public interface IAwsAccessClient
     /// Only meaningful for a principal of the caller's account: IAM answers for no other.
     /// </summary>
     Task<bool> PrincipalExistsAsync(string principalArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The principal as IAM knows it, asked in the account these credentials belong to (iam:GetRole / iam:GetUser by
+    /// name): its ARN with the path, its RoleId/UserId, or that it no longer exists. An answer from an account other than
+    /// the ARN's is reported as unresolvable, never taken.
+    /// </summary>
+    Task<PrincipalLookup> LookupPrincipalAsync(string principalArn, CancellationToken cancellationToken);
+
+    /// <summary>sts:AssumeRole: credentials for reading IAM in another account (<c>migrate --assume-role-in</c>).</summary>
+    Task<AWSCredentials> AssumeRoleAsync(string roleArn, string sessionName, CancellationToken cancellationToken);
 
     /// <summary>The names of the region's EKS clusters (eks:ListClusters), sorted.</summary>
     Task<ImmutableArray<string>> ListClustersAsync(CancellationToken cancellationToken);

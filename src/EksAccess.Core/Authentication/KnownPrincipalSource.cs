@@ -1,4 +1,5 @@
 
+
 namespace EksAccess.Core.Authentication;
 
 /// <summary>Where a <see cref="KnownPrincipal"/> is named.</summary>

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Amazon.Runtime;
 using EksAccess.Aws.Access;
 using EksAccess.Aws.Snapshot;
 using EksAccess.Core.Config;
+using EksAccess.Core.Migration;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Revocation;
 using EksAccess.Core.Snapshots;
@@ -41,4 +43,8 @@ internal sealed class ScriptedAwsAccess(Func<AwsAction, AwsActionOutcome> execut
     public Task<bool> PrincipalExistsAsync(string principalArn, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ImmutableArray<string>> ListClustersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<PrincipalLookup> LookupPrincipalAsync(string principalArn, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<AWSCredentials> AssumeRoleAsync(string roleArn, string sessionName, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

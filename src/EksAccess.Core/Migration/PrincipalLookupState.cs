@@ -1,0 +1,8 @@
+namespace EksAccess.Core.Migration;
+
+public enum PrincipalLookupState
+{
+    Found,
+    NotFound,
+    Unresolvable,
+}
