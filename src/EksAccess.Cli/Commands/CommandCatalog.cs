@@ -19,6 +19,8 @@ internal static class CommandCatalog
         yield return SnapshotCommand.Create(context);
         yield return DoctorCommand.Create(context);
         yield return RevokeCommand.Create(context);
+        yield return GrantCommand.Create(context);
+        yield return PruneCommand.Create(context);
         yield return KubeconfigCommand.Create(context);
         yield return OnboardCommand.Create(context);
         yield return TokenCommand.Create(context);
