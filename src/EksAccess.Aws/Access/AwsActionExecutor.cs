@@ -112,9 +112,44 @@ internal sealed class AwsActionExecutor(AwsClients clients, TimeProvider time)
             case DisassociateAccessPolicyAction a:
                 await Tolerate(() => eks.DisassociateAccessPolicyAsync(new DisassociateAccessPolicyRequest { ClusterName = a.ClusterName, PrincipalArn = a.PrincipalArn, PolicyArn = a.PolicyArn }, cancellationToken), "ResourceNotFoundException");
                 return AwsActionOutcome.Done;
+            case TagAccessEntryAction a:
+                await TagAccessEntryAsync(a, cancellationToken);
+                return AwsActionOutcome.Done;
+            case UntagAccessEntryAction a:
+                await UntagAccessEntryAsync(a, cancellationToken);
+                return AwsActionOutcome.Done;
             default:
                 throw new InvalidOperationException($"no executor for {action.GetType().Name}");
         }
+    }
+
+    /// <summary>TagResource needs the entry's ARN, which only DescribeAccessEntry gives (ListAccessEntries returns principal ARNs).</summary>
+    private async Task TagAccessEntryAsync(TagAccessEntryAction a, CancellationToken cancellationToken)
+    {
+        var arn = await AccessEntryArnAsync(a.ClusterName, a.PrincipalArn, cancellationToken);
+        await _clients.Eks.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = a.Tags.ToDictionary(StringComparer.Ordinal) }, cancellationToken);
+    }
+
+    /// <summary>An entry already gone has no tags left to remove: done.</summary>
+    private async Task UntagAccessEntryAsync(UntagAccessEntryAction a, CancellationToken cancellationToken)
+    {
+        string arn;
+        try
+        {
+            arn = await AccessEntryArnAsync(a.ClusterName, a.PrincipalArn, cancellationToken);
+        }
+        catch (AwsServiceException ex) when (string.Equals(ex.ErrorCode, "ResourceNotFoundException", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await Tolerate(() => _clients.Eks.UntagResourceAsync(new UntagResourceRequest { ResourceArn = arn, TagKeys = [.. a.TagKeys] }, cancellationToken), "NotFoundException");
+    }
+
+    private async Task<string> AccessEntryArnAsync(string clusterName, string principalArn, CancellationToken cancellationToken)
+    {
+        var entry = (await _clients.Eks.DescribeAccessEntryAsync(new DescribeAccessEntryRequest { ClusterName = clusterName, PrincipalArn = principalArn }, cancellationToken)).AccessEntry;
+        return entry?.AccessEntryArn ?? throw new InvalidDataException($"DescribeAccessEntry {principalArn} on {clusterName} returned no accessEntryArn");
     }
 
     private async Task PutPolicyAsync(PutInlinePolicyAction a, CancellationToken cancellationToken)

@@ -172,6 +172,30 @@ internal sealed class EksClient : IEksClient
             cancellationToken);
     }
 
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        const string Operation = "TagResource";
+        var body = Body().Add("tags", Required.Member(request.Tags, Operation, "Tags"));
+        return SendAsync<TagResourceResponse>(
+            Post(Operation, "/tags/{resourceArn}", body) with { PathResources = Path(("resourceArn", Required.Member(request.ResourceArn, Operation, "ResourceArn"))) },
+            cancellationToken);
+    }
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        const string Operation = "UntagResource";
+        var keys = Required.Member(request.TagKeys, Operation, "TagKeys");
+        return SendAsync<UntagResourceResponse>(
+            new AwsWireRequest(AwsService.Eks, Operation, "DELETE", "/tags/{resourceArn}")
+            {
+                PathResources = Path(("resourceArn", Required.Member(request.ResourceArn, Operation, "ResourceArn"))),
+                QueryParameters = [.. keys.Select(k => new KeyValuePair<string, string>("tagKeys", k))],
+            },
+            cancellationToken);
+    }
+
     public Task<ListAccessPoliciesResponse> ListAccessPoliciesAsync(ListAccessPoliciesRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -20,6 +20,8 @@ internal static class CommandCatalog
         yield return DoctorCommand.Create(context);
         yield return RevokeCommand.Create(context);
         yield return MigrateCommand.Create(context);
+        yield return GrantCommand.Create(context);
+        yield return PruneCommand.Create(context);
         yield return KubeconfigCommand.Create(context);
         yield return OnboardCommand.Create(context);
         yield return TokenCommand.Create(context);

@@ -18,12 +18,13 @@ internal static class MatrixCommand
     private static readonly Option<bool> NoDefaultRoles = GlobalOptions.CreateNoDefaultRoles();
 
     private static readonly Option<OutputFormat> Output = OutputFormats.Create("table, json, yaml or html (a self-contained page).", OutputFormat.Html);
+    private static readonly Option<string?> At = AtOption.Create();
 
     public static Command Create(CliContext context)
     {
         var command = new Command("matrix", "Show principals × namespaces × common actions.")
         {
-            Principals, SessionName, Namespaces, Snapshot, File, NoDefaultRoles, Output,
+            Principals, SessionName, Namespaces, Snapshot, File, NoDefaultRoles, Output, At,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new Request(
@@ -35,6 +36,7 @@ internal static class MatrixCommand
                 parseResult.GetValue(Output))
             {
                 SessionName = parseResult.GetValue(SessionName),
+                At = AtOption.Parse(parseResult.GetValue(At), context.Time),
             },
             context,
             cancellationToken));
@@ -44,12 +46,15 @@ internal static class MatrixCommand
     internal sealed record Request(IReadOnlyList<string>? Principals, IReadOnlyList<string>? Namespaces, string? Snapshot, string? File, bool IncludeDefaultRoles, OutputFormat Output)
     {
         public string? SessionName { get; init; }
+
+        /// <summary>--at: the state the config creates at that instant; null: as written.</summary>
+        public DateTimeOffset? At { get; init; }
     }
 
     internal static Task<int> RunAsync(Request request, CliContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (model, config) = ModelLoader.LoadWithConfig(request.Snapshot, request.File, request.IncludeDefaultRoles, context.Stderr);
+        var (model, config) = ModelLoader.LoadWithConfig(request.Snapshot, request.File, request.IncludeDefaultRoles, context.Stderr, request.At);
         var principals = request.Principals?.Select(p => PrincipalArgument.Resolve(p, "--principals", config)).ToList();
         var matrix = AccessMatrix.Compute(model, principals, request.Namespaces, actions: null, request.SessionName);
         if (matrix.Principals.Length == 0 || matrix.Namespaces.Length == 0)

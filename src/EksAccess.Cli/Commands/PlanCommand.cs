@@ -52,7 +52,7 @@ internal static class PlanCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var config = ConfigLoader.LoadValid(request.File);
+        var config = await ConfigLoader.LoadValidAsync(request.File, context.Time.GetUtcNow(), context.Stderr);
         var targets = PlanRunner.Targets(request.Target, context);
         var backups = context.BackupDirectoryFor(config.Cluster.Name, request.BackupDir);
         var planContext = new PlanContext(Force: false, DryRun: true, context.Stderr, backups, context.Time) { Connection = request.Connection };

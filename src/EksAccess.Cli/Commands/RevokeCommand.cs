@@ -128,7 +128,7 @@ internal static class RevokeCommand
     }
 
     /// <summary>An IAM user or role ARN; a role session is taken as its role.</summary>
-    private static string PrincipalArn(string text)
+    internal static string PrincipalArn(string text)
     {
         if (!IamPrincipalArn.TryParse(text, out var arn, out var error))
         {

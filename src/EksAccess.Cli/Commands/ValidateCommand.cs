@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Config;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Commands;
 
@@ -35,6 +36,16 @@ internal static class ValidateCommand
         var text = ConfigLoader.ReadText(request.File);
         cancellationToken.ThrowIfCancellationRequested();
         var result = AccessConfigParser.ParseAndValidate(text, request.File);
+        if (result.Config is not null)
+        {
+            // The checks that need the clock: an expires beyond cluster.maxGrantDuration is an error, a past one a warning.
+            var (errors, warnings) = ConfigExpiry.Check(result.Config, context.Time.GetUtcNow());
+            result = result with { Diagnostics = AccessConfigParser.SortDiagnostics(result.Diagnostics.Concat(errors)) };
+            foreach (var warning in warnings)
+            {
+                await context.Stderr.WriteLineAsync($"warning: {warning}".AsMemory(), cancellationToken);
+            }
+        }
 
         if (request.Output.IsStructured())
         {

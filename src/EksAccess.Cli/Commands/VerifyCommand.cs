@@ -25,6 +25,8 @@ internal static class VerifyCommand
     private static readonly AwsOptions Aws = new("The AWS region of the EKS calls (default: the config's cluster.region).");
     private static readonly KubernetesOptions Kubernetes = new();
 
+    private static readonly Option<string?> At = AtOption.Create();
+
     private static readonly Option<bool> Live = new("--live")
     {
         Description = "Run the tests against the live cluster: resolve each principal on the live access entries and aws-auth, and ask the cluster (SubjectAccessReview) beside the offline prediction.",
@@ -34,7 +36,7 @@ internal static class VerifyCommand
     {
         var command = new Command("verify", "Run the access config's tests: (allowed/denied checks) against the desired state, a snapshot, or the live cluster (--live).")
         {
-            File, Snapshot, NoDefaultRoles, Output, Live,
+            File, Snapshot, NoDefaultRoles, Output, Live, At,
         };
         Aws.AddTo(command);
         Kubernetes.AddTo(command);
@@ -56,6 +58,7 @@ internal static class VerifyCommand
                 new Request(parseResult.GetValue(File)!, parseResult.GetValue(Snapshot), !parseResult.GetValue(NoDefaultRoles), parseResult.GetValue(Output))
                 {
                     Live = live,
+                    At = AtOption.Parse(parseResult.GetValue(At), context.Time),
                     Connection = new ConnectionOptions { Aws = Aws.Read(parseResult), Kubernetes = Kubernetes.Read(parseResult, context) },
                 },
                 context,
@@ -67,6 +70,9 @@ internal static class VerifyCommand
     internal sealed record Request(string File, string? Snapshot, bool IncludeDefaultRoles, OutputFormat Output)
     {
         public bool Live { get; init; }
+
+        /// <summary>--at: check the state the config creates at that instant (expired items absent); null: as written.</summary>
+        public DateTimeOffset? At { get; init; }
 
         public ConnectionOptions Connection { get; init; } = ConnectionOptions.Default;
     }
@@ -81,12 +87,22 @@ internal static class VerifyCommand
                 throw new InputException("--live and --snapshot are two different answers — give one of them");
             }
 
+            if (request.At is not null)
+            {
+                throw new InputException("--at checks the state the config creates at that time; the live cluster answers only for now — drop --live or --at");
+            }
+
             return await RunLiveAsync(request, context, cancellationToken);
+        }
+
+        if (request.At is not null && request.Snapshot is not null)
+        {
+            throw new InputException("--at checks the state the config creates at that time — drop --snapshot (a snapshot is the cluster as it is)");
         }
 
         var config = ConfigLoader.LoadValid(request.File);
         var model = request.Snapshot is null
-            ? AccessModel.Build(DesiredState.Build(config), request.IncludeDefaultRoles)
+            ? AccessModel.Build(DesiredState.Build(request.At is { } at ? ConfigExpiry.At(config, at).Current : config), request.IncludeDefaultRoles)
             : ModelLoader.Load(request.Snapshot, configPath: null, request.IncludeDefaultRoles, context.Stderr);
         var results = AccessTestRunner.Run(config, model);
         var failed = results.Count(r => !r.Passed);

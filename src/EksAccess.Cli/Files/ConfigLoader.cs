@@ -1,4 +1,5 @@
 using EksAccess.Core.Config;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli;
 
@@ -22,6 +23,29 @@ internal static class ConfigLoader
         }
 
         return result.Config!;
+    }
+
+    /// <summary>
+    /// <see cref="LoadValid(string)"/>, then the expiry checks that need the clock (<see cref="ConfigExpiry.Check"/>): an
+    /// <c>expires</c> beyond cluster.maxGrantDuration is an error (exit 3); one already past is a warning on
+    /// <paramref name="stderr"/>, since plan and apply treat the item as absent.
+    /// </summary>
+    public static async Task<AccessConfig> LoadValidAsync(string path, DateTimeOffset now, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        var config = LoadValid(path);
+        var (errors, warnings) = ConfigExpiry.Check(config, now);
+        if (!errors.IsEmpty)
+        {
+            throw new InputException(errors.Length == 1 ? errors[0].ToString() : $"{errors[0]} (and {errors.Length - 1} more: run 'eksaccess validate -f {path}')");
+        }
+
+        foreach (var warning in warnings)
+        {
+            await stderr.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+        }
+
+        return config;
     }
 
     /// <summary>The file's text; a missing or unreadable file is an <see cref="InputException"/> with a one-line message.</summary>

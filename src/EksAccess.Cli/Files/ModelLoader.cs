@@ -12,8 +12,17 @@ internal static class ModelLoader
         LoadWithConfig(snapshotDirectory, configPath, includeDefaultRoles, stderr).Model;
 
     /// <summary>The model and, when it came from <c>-f</c>, the config (so principals can be given by the names it defines).</summary>
-    public static (AccessModel Model, AccessConfig? Config) LoadWithConfig(string? snapshotDirectory, string? configPath, bool includeDefaultRoles, TextWriter stderr)
+    public static (AccessModel Model, AccessConfig? Config) LoadWithConfig(string? snapshotDirectory, string? configPath, bool includeDefaultRoles, TextWriter stderr) =>
+        LoadWithConfig(snapshotDirectory, configPath, includeDefaultRoles, stderr, at: null);
+
+    /// <summary>As above; with <paramref name="at"/>, the state the config creates at that instant (expired items absent), so -f is required.</summary>
+    public static (AccessModel Model, AccessConfig? Config) LoadWithConfig(string? snapshotDirectory, string? configPath, bool includeDefaultRoles, TextWriter stderr, DateTimeOffset? at)
     {
+        if (at is not null && configPath is null)
+        {
+            throw new InputException("--at answers for the state the config creates at that time — give -f access.yaml (a snapshot is the cluster as it is now)");
+        }
+
         if (snapshotDirectory is not null && configPath is not null)
         {
             // Silently preferring one would answer a question the user did not ask.
@@ -46,7 +55,8 @@ internal static class ModelLoader
         if (configPath is not null)
         {
             var config = ConfigLoader.LoadValid(configPath);
-            return (AccessModel.Build(DesiredState.Build(config), includeDefaultRoles), config);
+            var state = at is { } instant ? ConfigExpiry.At(config, instant).Current : config;
+            return (AccessModel.Build(DesiredState.Build(state), includeDefaultRoles), config);
         }
 
         throw new InputException(

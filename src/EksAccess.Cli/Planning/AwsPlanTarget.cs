@@ -3,9 +3,11 @@ using EksAccess.Aws;
 using EksAccess.Aws.Access;
 using EksAccess.Cli.Commands;
 using EksAccess.Core.Config;
+using EksAccess.Core.Expiry;
 using EksAccess.Core.Identity;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Preflight;
+using EksAccess.Core.Desired;
 
 namespace EksAccess.Cli.Planning;
 
@@ -43,6 +45,8 @@ internal sealed class AwsPlanTarget : IPlanTarget
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(context);
+        var view = ConfigExpiry.At(config, context.Now);
+        config = view.Current;
         var aws = Clients(config, context);
         AwsObservedState observed;
         PreflightResult preflight;
@@ -66,13 +70,14 @@ internal sealed class AwsPlanTarget : IPlanTarget
             throw new InputException($"plan refused, nothing changed: {string.Join("; and ", preflight.Problems)}");
         }
 
-        var planned = AwsPlanner.PlanActions(config, observed, context.Force);
+        var planned = AwsPlanner.PlanActions(config, observed, context.Force, view.At);
+        var plan = ExpiryNotes.Annotate(planned.Plan, view);
         for (var i = 0; i < planned.Actions.Length; i++)
         {
-            Actions.AddOrUpdate(planned.Plan.Changes[i], planned.Actions[i]);
+            Actions.AddOrUpdate(plan.Changes[i], planned.Actions[i]);
         }
 
-        return planned.Plan;
+        return plan;
     }
 
     /// <summary>Reads whether each principal the config references exists (those of the readable account), then lets <see cref="PlanPreflight"/> decide.</summary>

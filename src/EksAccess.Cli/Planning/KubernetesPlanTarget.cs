@@ -1,4 +1,5 @@
 using EksAccess.Core.Config;
+using EksAccess.Core.Expiry;
 using EksAccess.Core.Planning;
 using EksAccess.Core.Snapshots;
 using EksAccess.Kubernetes;
@@ -25,10 +26,11 @@ internal sealed class KubernetesPlanTarget(CliContext context) : IPlanTarget
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(context);
-        var desired = DesiredState.Build(config);
+        var view = ConfigExpiry.At(config, context.Now);
+        var desired = DesiredState.Build(view.Current);
         var observed = await ReadAsync(config, context, cancellationToken);
         var result = KubernetesPlanner.Plan(desired, observed, new KubernetesPlanOptions { PruneNamespaces = context.Force });
-        return result.Plan;
+        return ExpiryNotes.Annotate(result.Plan, view);
     }
 
     public async Task<int> ApplyAsync(AccessConfig config, Plan plan, PlanContext context, CancellationToken cancellationToken)
@@ -47,7 +49,7 @@ internal sealed class KubernetesPlanTarget(CliContext context) : IPlanTarget
             return 0;
         }
 
-        var desired = DesiredState.Build(config);
+        var desired = DesiredState.Build(ConfigExpiry.At(config, context.Now).Current);
         try
         {
             var client = _context.CreateKubernetesClient(context.Connection.Kubernetes);

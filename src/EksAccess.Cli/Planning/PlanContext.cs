@@ -8,4 +8,7 @@ internal sealed record PlanContext(bool Force, bool DryRun, TextWriter Progress,
 
     /// <summary>Where secrets an apply creates are written (access keys: USER.access-key.json, mode 0600); the current directory by default.</summary>
     public string SecretsDirectory { get; init; } = ".";
+
+    /// <summary>The instant the config is planned and applied as of (expired items are absent): one per command, so plan and apply agree.</summary>
+    public DateTimeOffset Now { get; } = Time.GetUtcNow();
 }

@@ -57,7 +57,7 @@ internal static class PlanRunner
                 ["order"] = c.Order,
                 ["details"] = new JsonArray([.. c.Details.Select(d => (JsonNode)JsonValue.Create(d))]),
                 ["refused"] = c.Refusal,
-            })]),
+            }.WithExpiry(c.ExpiredAt))]),
             ["warnings"] = new JsonArray([.. plan.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
             ["summary"] = new JsonObject
             {
@@ -67,5 +67,16 @@ internal static class PlanRunner
                 ["refused"] = plan.Changes.Count(c => c.IsRefused),
             },
         };
+    }
+
+    /// <summary>Adds <c>"expired": "2026-12-01T18:00:00Z"</c> to a change removed because its expiry passed (only then, so other plans keep their JSON).</summary>
+    private static JsonObject WithExpiry(this JsonObject change, DateTimeOffset? expiredAt)
+    {
+        if (expiredAt is { } at)
+        {
+            change["expired"] = Core.Text.Rfc3339.Format(at);
+        }
+
+        return change;
     }
 }

@@ -1,5 +1,6 @@
 
 
+
 namespace EksAccess.Core.Authentication;
 
 /// <summary>Where a <see cref="KnownPrincipal"/> is named.</summary>

@@ -38,6 +38,9 @@ public static class AccessConfigParser
         return parsed with { Diagnostics = Sort(parsed.Diagnostics.Concat(semantic)) };
     }
 
+    /// <summary>Diagnostics in file order (line, then column).</summary>
+    public static ImmutableArray<Diagnostic> SortDiagnostics(IEnumerable<Diagnostic> diagnostics) => Sort(diagnostics);
+
     internal static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
         [.. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
 }

@@ -19,10 +19,10 @@ namespace EksAccess.Core.Config;
 internal sealed partial class AccessConfigReader
 {
     private static readonly string[] RootKeys = ["apiVersion", "kind", "cluster", "iam", "namespaces", "roles", "clusterRoles", "teams", "admins", "tests"];
-    private static readonly string[] ClusterKeys = ["name", "region", "accountId", "partition", "authenticationMode", "accessMethod", "nodeRoles", "trustedAccountIds", "logging"];
+    private static readonly string[] ClusterKeys = ["name", "region", "accountId", "partition", "authenticationMode", "accessMethod", "nodeRoles", "trustedAccountIds", "logging", "maxGrantDuration"];
     private static readonly string[] NodeRoleKeys = ["roleArn", "type"];
     private static readonly string[] IamKeys = ["users", "roles", "groups"];
-    private static readonly string[] UserKeys = ["name", "path", "username", "groups", "assumeRoles", "createAccessKey", "policies", "tags"];
+    private static readonly string[] UserKeys = ["name", "path", "username", "groups", "assumeRoles", "createAccessKey", "maxAccessKeyAge", "policies", "tags"];
     private static readonly string[] RoleKeys = ["name", "path", "username", "trust", "maxSessionDuration", "policies", "tags"];
     private static readonly string[] TrustKeys = ["accounts", "principals", "ssoPermissionSets"];
     private static readonly string[] GroupKeys = ["name", "path", "members", "assumeRoles", "policies"];
@@ -35,10 +35,11 @@ internal sealed partial class AccessConfigReader
     private static readonly string[] RuleKeys = ["apiGroups", "resources", "verbs", "resourceNames", "nonResourceURLs"];
     private static readonly string[] ClusterRoleKeys = ["name", "labels", "rules"];
     private static readonly string[] TeamKeys = ["name", "kubernetesGroup", "members", "namespaces", "clusterRoles", "accessPolicies"];
-    private static readonly string[] GrantKeys = ["namespace", "role"];
-    private static readonly string[] AccessPolicyKeys = ["policyArn", "accessScope"];
+    private static readonly string[] GrantKeys = ["namespace", "role", "expires"];
+    private static readonly string[] AccessPolicyKeys = ["policyArn", "accessScope", "expires"];
     private static readonly string[] AccessScopeKeys = ["type", "namespaces"];
-    private static readonly string[] AdminKeys = ["principal", "username"];
+    private static readonly string[] AdminKeys = ["principal", "username", "expires"];
+    private static readonly string[] MemberKeys = ["name", "expires"];
     private static readonly string[] TestKeys = ["as", "allow", "deny"];
 
     private static readonly string[] AuthenticationModeValues =
@@ -140,6 +141,7 @@ internal sealed partial class AccessConfigReader
             NodeRoles = ReadList(map, "nodeRoles", "cluster.nodeRoles", ReadNodeRole),
             TrustedAccountIds = ReadAccountIdList(map, "trustedAccountIds"),
             ControlPlaneLogging = map["logging"] is null ? null : StringList(map, "logging"),
+            MaxGrantDuration = Duration(map, "maxGrantDuration"),
             Location = map.Location,
         };
     }
@@ -219,6 +221,7 @@ internal sealed partial class AccessConfigReader
             Groups = StringList(map, "groups"),
             AssumeRoles = StringList(map, "assumeRoles"),
             CreateAccessKey = Boolean(map, "createAccessKey"),
+            MaxAccessKeyAge = Duration(map, "maxAccessKeyAge"),
             Policies = ReadList(map, "policies", path + ".policies", ReadInlinePolicy),
             Tags = StringMap(map, "tags"),
             Location = map.Location,
@@ -467,11 +470,13 @@ internal sealed partial class AccessConfigReader
         var map = ItemMapping(node, path);
         CheckKeys(map, TeamKeys);
         var name = RequiredString(map, "name", path);
+        var (members, expiries) = ReadMembers(map);
         return new TeamConfig
         {
             Name = name,
             KubernetesGroup = OptionalString(map, "kubernetesGroup") ?? name,
-            Members = StringList(map, "members"),
+            Members = members,
+            MemberExpiries = expiries,
             Namespaces = ReadList(map, "namespaces", path + ".namespaces", ReadGrant),
             ClusterRoles = StringList(map, "clusterRoles"),
             AccessPolicies = ReadList(map, "accessPolicies", path + ".accessPolicies", ReadAccessPolicy),
@@ -483,7 +488,11 @@ internal sealed partial class AccessConfigReader
     {
         var map = ItemMapping(node, path);
         CheckKeys(map, GrantKeys);
-        return new TeamNamespaceGrant(RequiredString(map, "namespace", path), RequiredString(map, "role", path)) { Location = map.Location };
+        return new TeamNamespaceGrant(RequiredString(map, "namespace", path), RequiredString(map, "role", path))
+        {
+            Expires = ReadExpires(map),
+            Location = map.Location,
+        };
     }
 
     private AccessPolicyConfig ReadAccessPolicy(ConfigNode node, string path)
@@ -509,7 +518,7 @@ internal sealed partial class AccessConfigReader
             scope = new AccessScope(RequiredString(scopeMap, "type", path + ".accessScope"), StringList(scopeMap, "namespaces"));
         }
 
-        return new AccessPolicyConfig(policyArn, scope) { Location = map.Location };
+        return new AccessPolicyConfig(policyArn, scope) { Expires = ReadExpires(map), Location = map.Location };
     }
 
     private AdminConfig ReadAdmin(ConfigNode node, string path)
@@ -519,8 +528,86 @@ internal sealed partial class AccessConfigReader
         return new AdminConfig(RequiredString(map, "principal", path))
         {
             Username = OptionalString(map, "username"),
+            Expires = ReadExpires(map),
             Location = map.Location,
         };
+    }
+
+    /// <summary>Team members: a name or ARN, or <c>{name, expires}</c> for a member whose access ends.</summary>
+    private (ImmutableArray<string> Members, ImmutableDictionary<string, ExpiryConfig> Expiries) ReadMembers(ConfigMapping map)
+    {
+        var expiries = ImmutableDictionary.CreateBuilder<string, ExpiryConfig>(StringComparer.Ordinal);
+        if (Sequence(map["members"], "members") is not { } sequence)
+        {
+            return ([], expiries.ToImmutable());
+        }
+
+        var members = ImmutableArray.CreateBuilder<string>(sequence.Items.Length);
+        foreach (var item in sequence.Items)
+        {
+            if (item is ConfigMapping member)
+            {
+                CheckKeys(member, MemberKeys);
+                var name = RequiredString(member, "name", "members");
+                members.Add(name);
+                if (ReadExpires(member) is { } expiry)
+                {
+                    // The same member listed twice: the later expiry wins, as validation's duplicate check reports.
+                    expiries[name] = expiry;
+                }
+
+                continue;
+            }
+
+            members.Add(item is ConfigScalar { IsNull: false } scalar
+                ? scalar.Value
+                : ReportMember(item));
+        }
+
+        return (members.MoveToImmutable(), expiries.ToImmutable());
+    }
+
+    private string ReportMember(ConfigNode item)
+    {
+        Report(item.Location, $"each item of 'members' must be a name, an ARN or {{name, expires}}, not {item.KindName}", "write '- dev-john' or '- {name: dev-john, expires: \"2026-12-31T18:00:00Z\"}'");
+        return "";
+    }
+
+    /// <summary>An RFC 3339 <c>expires:</c> with an explicit offset; anything else is reported.</summary>
+    private ExpiryConfig? ReadExpires(ConfigMapping map)
+    {
+        var node = map["expires"];
+        var text = Scalar(node, "expires");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Rfc3339.TryParse(text, out var at))
+        {
+            return new ExpiryConfig(at, node!.Location);
+        }
+
+        Report(node!.Location, $"'expires' must be an RFC 3339 time with an offset, not '{text}'", "write e.g. 'expires: \"2026-12-31T18:00:00Z\"' (UTC) or '2026-12-31T19:00:00+01:00'");
+        return null;
+    }
+
+    private TimeSpan? Duration(ConfigMapping map, string key)
+    {
+        var node = map[key];
+        var text = Scalar(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DurationText.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Report(node!.Location, $"'{key}' must be a duration, not '{text}'", $"write a number and a unit (d, h, m, s), e.g. '{key}: 90d' or '12h'");
+        return null;
     }
 
     private TestConfig ReadTest(ConfigNode node, string path)

@@ -31,6 +31,9 @@ public sealed record ClusterConfig
     /// <summary>The EKS LogType enum, in the API's order.</summary>
     public static ImmutableArray<string> LogTypes { get; } = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
+    /// <summary><c>maxGrantDuration</c>: no <c>expires</c> (and no <c>eksaccess grant</c>) may reach further from now; null: no cap.</summary>
+    public TimeSpan? MaxGrantDuration { get; init; }
+
     public SourceLocation Location { get; init; }
 
     public string ClusterArn => $"arn:{Partition}:eks:{Region}:{AccountId}:cluster/{Name}";

@@ -18,6 +18,9 @@ public sealed record IamUserConfig
     public ImmutableArray<string> AssumeRoles { get; init; } = [];
 
     public bool CreateAccessKey { get; init; }
+
+    /// <summary><c>maxAccessKeyAge</c>: plan reports the user's access keys older than this; null: no limit.</summary>
+    public TimeSpan? MaxAccessKeyAge { get; init; }
     public ImmutableArray<InlinePolicyConfig> Policies { get; init; } = [];
     public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
     public SourceLocation Location { get; init; }

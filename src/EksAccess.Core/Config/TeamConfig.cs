@@ -13,6 +13,9 @@ public sealed record TeamConfig
     /// <summary>IAM users/roles by config name, or principal ARNs.</summary>
     public ImmutableArray<string> Members { get; init; } = [];
 
+    /// <summary>The members written as <c>{name, expires}</c>, by member (name or ARN as in <see cref="Members"/>); the others are permanent.</summary>
+    public ImmutableDictionary<string, ExpiryConfig> MemberExpiries { get; init; } = ImmutableDictionary.Create<string, ExpiryConfig>(StringComparer.Ordinal);
+
     public ImmutableArray<TeamNamespaceGrant> Namespaces { get; init; } = [];
 
     /// <summary>ClusterRoles bound cluster-wide (ClusterRoleBinding) to the team's group.</summary>

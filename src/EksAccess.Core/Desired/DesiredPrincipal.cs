@@ -43,6 +43,12 @@ public sealed record DesiredPrincipal
     /// <summary>Union of the teams' access policies (full ARNs, sorted by ARN; cluster scope wins, else union of namespaces), plus cluster admin for admins.</summary>
     public required ImmutableArray<AssociatedAccessPolicy> AccessPolicies { get; init; }
 
+    /// <summary>When the principal's access entry stops being wanted (every reason for it expires); null: permanent.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>The access policies (by ARN) whose association expires, and when; a policy not listed is permanent.</summary>
+    public ImmutableDictionary<string, DateTimeOffset> PolicyExpiresAt { get; init; } = ImmutableDictionary.Create<string, DateTimeOffset>(StringComparer.Ordinal);
+
     /// <summary>Names of the teams the principal is a member of, in config order.</summary>
     public ImmutableArray<string> Teams { get; init; } = [];
 

@@ -148,6 +148,8 @@ public static class PrincipalResolver
             foreach (var member in team.Members)
             {
                 var builder = Get(PrincipalArn(config, member), team.Location);
+                var memberExpiry = team.MemberExpiries.GetValueOrDefault(member)?.At;
+                builder.Entry.Add(memberExpiry);
                 builder.Groups.Add(team.KubernetesGroup);
                 if (!builder.Teams.Contains(team.Name, StringComparer.Ordinal))
                 {
@@ -156,7 +158,7 @@ public static class PrincipalResolver
 
                 foreach (var policy in team.AccessPolicies)
                 {
-                    builder.AddPolicy(AccessPolicyArn(config.Cluster.Partition, policy.PolicyArn), policy.AccessScope);
+                    builder.AddPolicy(AccessPolicyArn(config.Cluster.Partition, policy.PolicyArn), policy.AccessScope, Earlier(memberExpiry, policy.Expires?.At));
                 }
             }
         }
@@ -166,7 +168,8 @@ public static class PrincipalResolver
             var builder = Get(PrincipalArn(config, admin.Principal), admin.Location);
             builder.IsAdmin = true;
             builder.AdminUsername ??= admin.Username;
-            builder.AddPolicy(AccessPolicyArn(config.Cluster.Partition, ClusterAdminPolicyName), AccessScope.Cluster);
+            builder.Entry.Add(admin.Expires?.At);
+            builder.AddPolicy(AccessPolicyArn(config.Cluster.Partition, ClusterAdminPolicyName), AccessScope.Cluster, admin.Expires?.At);
         }
 
         var result = ImmutableArray.CreateBuilder<DesiredPrincipal>(order.Count);
@@ -189,6 +192,8 @@ public static class PrincipalResolver
                 KubernetesGroups = [.. builder.Groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 IsAdmin = builder.IsAdmin,
                 AccessPolicies = builder.Policies(),
+                ExpiresAt = builder.Entry.At,
+                PolicyExpiresAt = builder.PolicyExpiries(),
                 Teams = [.. builder.Teams],
                 Location = builder.Location,
             });
@@ -214,12 +219,20 @@ public static class PrincipalResolver
     }
 
     /// <summary>The resource of an IAM ARN (<c>user/…</c>, <c>role/…</c>, …); null for anything else.</summary>
+    /// <summary>The earlier of two expiries, null being never.</summary>
+    private static DateTimeOffset? Earlier(DateTimeOffset? left, DateTimeOffset? right) =>
+        left is null ? right : right is null ? left : (left < right ? left : right);
+
     private static string? ResourceOf(string arn) =>
         AwsArn.ParseOrNull(arn) is { Service: "iam" } parsed ? parsed.Resource : null;
 
     private sealed class Builder(SourceLocation location)
     {
         private readonly Dictionary<string, SortedSet<string>?> _policies = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Lifetime> _policyLifetimes = new(StringComparer.Ordinal);
+
+        /// <summary>How long the access entry is wanted: as long as its longest-lived reason (a team membership or admin).</summary>
+        public Lifetime Entry { get; } = new();
 
         public SourceLocation Location { get; } = location;
         public List<string> Groups { get; } = [];
@@ -228,8 +241,15 @@ public static class PrincipalResolver
         public string? AdminUsername { get; set; }
 
         /// <summary>Cluster scope (null set) wins over any namespace scope; namespace scopes are unioned.</summary>
-        public void AddPolicy(string policyArn, AccessScope scope)
+        public void AddPolicy(string policyArn, AccessScope scope, DateTimeOffset? expiresAt)
         {
+            if (!_policyLifetimes.TryGetValue(policyArn, out var lifetime))
+            {
+                lifetime = new Lifetime();
+                _policyLifetimes.Add(policyArn, lifetime);
+            }
+
+            lifetime.Add(expiresAt);
             if (scope.IsCluster)
             {
                 _policies[policyArn] = null;
@@ -245,6 +265,9 @@ public static class PrincipalResolver
             _policies[policyArn] = new SortedSet<string>(scope.Namespaces, StringComparer.Ordinal);
         }
 
+        public ImmutableDictionary<string, DateTimeOffset> PolicyExpiries() =>
+            _policyLifetimes.Where(p => p.Value.At is not null).ToImmutableDictionary(p => p.Key, p => p.Value.At!.Value, StringComparer.Ordinal);
+
         public ImmutableArray<AssociatedAccessPolicy> Policies() =>
         [
             .. _policies
@@ -253,5 +276,27 @@ public static class PrincipalResolver
                     p.Key,
                     p.Value is null ? AccessScope.Cluster : new AccessScope(AccessScope.NamespaceType, [.. p.Value]))),
         ];
+    }
+
+    /// <summary>The union of reasons for wanting something: permanent if any reason is, else until the latest expiry.</summary>
+    private sealed class Lifetime
+    {
+        private bool _permanent;
+        private DateTimeOffset? _latest;
+
+        /// <summary>When it stops being wanted; null: never.</summary>
+        public DateTimeOffset? At => _permanent ? null : _latest;
+
+        public void Add(DateTimeOffset? expiresAt)
+        {
+            if (expiresAt is null)
+            {
+                _permanent = true;
+            }
+            else if (_latest is null || expiresAt > _latest)
+            {
+                _latest = expiresAt;
+            }
+        }
     }
 }

@@ -60,6 +60,12 @@ public sealed record CreateAccessEntryAction(
 
 public sealed record UpdateAccessEntryAction(string ClusterName, string PrincipalArn, string? Username, ImmutableArray<string> KubernetesGroups) : AwsAction;
 
+/// <summary>eks:TagResource on the principal's access entry (its ARN is read with DescribeAccessEntry): adds or overwrites these tags.</summary>
+public sealed record TagAccessEntryAction(string ClusterName, string PrincipalArn, ImmutableSortedDictionary<string, string> Tags) : AwsAction;
+
+/// <summary>eks:UntagResource on the principal's access entry: removes these tag keys (absent ones are no error).</summary>
+public sealed record UntagAccessEntryAction(string ClusterName, string PrincipalArn, ImmutableArray<string> TagKeys) : AwsAction;
+
 public sealed record DeleteAccessEntryAction(string ClusterName, string PrincipalArn) : AwsAction;
 
 /// <summary>AssociateAccessPolicy: associating again replaces the scope.</summary>

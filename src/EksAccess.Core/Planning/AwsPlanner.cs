@@ -22,11 +22,18 @@ public static class AwsPlanner
 
     public static Plan Plan(AccessConfig config, AwsObservedState observed, bool force) => PlanActions(config, observed, force).Plan;
 
-    public static AwsPlan PlanActions(AccessConfig config, AwsObservedState observed, bool force)
+    public static AwsPlan PlanActions(AccessConfig config, AwsObservedState observed, bool force) =>
+        PlanActions(config, observed, force, DateTimeOffset.MinValue);
+
+    /// <summary>
+    /// Plans <paramref name="config"/> (as it stands at <paramref name="now"/>: see <see cref="ConfigExpiry"/>); entries and
+    /// associations a grant tagged to expire after <paramref name="now"/> are left for prune, not deleted.
+    /// </summary>
+    public static AwsPlan PlanActions(AccessConfig config, AwsObservedState observed, bool force, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(observed);
-        var planning = new Planning(config, observed, force);
+        var planning = new Planning(config, observed, force, now);
         planning.PlanIam();
         planning.PlanCluster();
         planning.PlanIamDeletes();
@@ -112,6 +119,7 @@ public static class AwsPlanner
         private readonly AccessConfig _config;
         private readonly AwsObservedState _observed;
         private readonly bool _force;
+        private readonly DateTimeOffset _now;
         private readonly string _clusterArn;
         private readonly List<Pending> _changes = [];
         private readonly List<string> _warnings = [];
@@ -120,11 +128,12 @@ public static class AwsPlanner
         private readonly Dictionary<string, ObservedIamGroup> _groups;
         private readonly HashSet<string> _desiredAdmins = new(StringComparer.Ordinal);
 
-        public Planning(AccessConfig config, AwsObservedState observed, bool force)
+        public Planning(AccessConfig config, AwsObservedState observed, bool force, DateTimeOffset now)
         {
             _config = config;
             _observed = observed;
             _force = force;
+            _now = now;
             _clusterArn = config.Cluster.ClusterArn;
             _users = observed.Users.DistinctBy(u => u.Name, StringComparer.Ordinal).ToDictionary(u => u.Name, StringComparer.Ordinal);
             _roles = observed.Roles.DistinctBy(r => r.Name, StringComparer.Ordinal).ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -273,7 +282,8 @@ public static class AwsPlanner
                 return;
             }
 
-            PlanAccessEntries(config.Name, desiredEntries);
+            var principals = PrincipalResolver.Resolve(_config).ToDictionary(p => p.PrincipalArn, StringComparer.Ordinal);
+            PlanAccessEntries(config.Name, desiredEntries, principals);
         }
 
         public void PlanIamDeletes()
@@ -545,7 +555,7 @@ public static class AwsPlanner
             }
         }
 
-        private void PlanAccessEntries(string clusterName, ImmutableArray<AccessEntry> desiredEntries)
+        private void PlanAccessEntries(string clusterName, ImmutableArray<AccessEntry> desiredEntries, Dictionary<string, DesiredPrincipal> principals)
         {
             var observed = _observed.AccessEntries.DistinctBy(e => e.PrincipalArn, StringComparer.Ordinal).ToDictionary(e => e.PrincipalArn, StringComparer.Ordinal);
             var managedTags = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(AwsOwnership.ManagedByKey, AwsOwnership.ManagedByValue);
@@ -564,9 +574,11 @@ public static class AwsPlanner
                     _desiredAdmins.Add(desired.PrincipalArn);
                 }
 
+                var expiryTags = standard && principals.TryGetValue(desired.PrincipalArn, out var desiredPrincipal) ? ExpiryTagsOf(desiredPrincipal) : ImmutableSortedDictionary<string, string>.Empty;
                 if (!observed.TryGetValue(desired.PrincipalArn, out var existing))
                 {
                     var username = standard ? desired.Username : null;
+                    var tags = managedTags.SetItems(expiryTags);
                     var details = new List<string> { $"type: {type}" };
                     if (standard)
                     {
@@ -574,8 +586,8 @@ public static class AwsPlanner
                         details.Add($"kubernetesGroups: {List(wantedGroups)}");
                     }
 
-                    details.Add($"tags: {Tags(managedTags)}");
-                    Add(ChangeKind.Create, "access-entry", desired.PrincipalArn, "eks:CreateAccessEntry", AwsPlanOrder.AccessEntries, new CreateAccessEntryAction(clusterName, desired.PrincipalArn, type, username, wantedGroups, managedTags), details);
+                    details.Add($"tags: {Tags(tags)}");
+                    Add(ChangeKind.Create, "access-entry", desired.PrincipalArn, "eks:CreateAccessEntry", AwsPlanOrder.AccessEntries, new CreateAccessEntryAction(clusterName, desired.PrincipalArn, type, username, wantedGroups, tags), details);
                     foreach (var policy in wantedPolicies)
                     {
                         Add(ChangeKind.Create, "access-policy", $"{desired.PrincipalArn} {PolicyName(policy.PolicyArn)}", "eks:AssociateAccessPolicy", AwsPlanOrder.AccessPolicies, new AssociateAccessPolicyAction(clusterName, desired.PrincipalArn, policy.PolicyArn, policy.AccessScope), [$"accessScope: {Scope(policy.AccessScope)}"]);
@@ -598,10 +610,17 @@ public static class AwsPlanner
 
                 PlanEntryUpdate(clusterName, desired, existing, wantedGroups, defaultUsername);
                 PlanEntryPolicies(clusterName, desired.PrincipalArn, existing, wantedPolicies);
+                PlanExpiryTags(clusterName, desired.PrincipalArn, existing, wantedPolicies, expiryTags);
             }
 
             foreach (var existing in _observed.AccessEntries.Where(e => !desiredArns.Contains(e.PrincipalArn) && e.IsManaged).OrderBy(e => e.PrincipalArn, StringComparer.Ordinal))
             {
+                if (ExpiryTags.EntryExpiry(existing.Tags) is { } grantedUntil && grantedUntil > _now)
+                {
+                    _warnings.Add($"access entry {existing.PrincipalArn} is not in the access config but granted until {Text.Rfc3339.Format(grantedUntil)} (eksaccess grant): left for eksaccess prune to remove when it expires");
+                    continue;
+                }
+
                 var admin = existing.AssociatedAccessPolicies.IsDefault ? false : existing.AssociatedAccessPolicies.Any(IsClusterAdmin);
                 _changes.Add(new Pending(
                     new PlannedChange(PlannedChange.AwsTarget, ChangeKind.Delete, "access-entry", existing.PrincipalArn, "eks:DeleteAccessEntry", ["tagged managed-by=eksaccess and no longer in the access config; its access policies go with it"])
@@ -667,6 +686,12 @@ public static class AwsPlanner
             var wantedArns = wantedPolicies.Select(p => p.PolicyArn).ToHashSet(StringComparer.Ordinal);
             foreach (var policy in associated.Values.Where(p => !wantedArns.Contains(p.PolicyArn)).OrderBy(p => p.PolicyArn, StringComparer.Ordinal))
             {
+                if (existing.IsManaged && ExpiryTags.PolicyExpiry(existing.Tags, policy.PolicyArn, policy.AccessScope) is { } grantedUntil && grantedUntil > _now)
+                {
+                    _warnings.Add($"access entry {principalArn} has access policy {PolicyName(policy.PolicyArn)} ({Scope(policy.AccessScope)}) granted until {Text.Rfc3339.Format(grantedUntil)} (eksaccess grant): left for eksaccess prune");
+                    continue;
+                }
+
                 if (!existing.IsManaged)
                 {
                     _warnings.Add($"access entry {principalArn} has access policy {PolicyName(policy.PolicyArn)} ({Scope(policy.AccessScope)}), which the access config does not list; left as is (the entry is not managed by eksaccess)");
@@ -680,6 +705,62 @@ public static class AwsPlanner
                 {
                     RemovesAdminOf = IsClusterAdmin(policy) ? principalArn : null,
                 });
+            }
+        }
+
+        /// <summary>
+        /// The expiry tags the config asks of a principal's entry: <c>expires-at</c> when every reason for the entry expires,
+        /// and one per association that expires before the entry does (docs/decisions/expiry.md).
+        /// </summary>
+        private static ImmutableSortedDictionary<string, string> ExpiryTagsOf(DesiredPrincipal principal)
+        {
+            var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            if (principal.ExpiresAt is { } entryAt)
+            {
+                tags[ExpiryTags.ExpiresAtKey] = Text.Rfc3339.Format(entryAt);
+            }
+
+            foreach (var policy in principal.AccessPolicies)
+            {
+                if (principal.PolicyExpiresAt.TryGetValue(policy.PolicyArn, out var at) && (principal.ExpiresAt is null || at < principal.ExpiresAt))
+                {
+                    tags[ExpiryTags.PolicyKey(policy.PolicyArn, policy.AccessScope)] = Text.Rfc3339.Format(at);
+                }
+            }
+
+            return tags.ToImmutable();
+        }
+
+        /// <summary>
+        /// Brings a managed entry's expiry tags to what the config says: the entry's <c>expires-at</c> and the keys of the
+        /// associations the config lists. Keys of associations the config does not list are a grant's, and stay.
+        /// </summary>
+        private void PlanExpiryTags(string clusterName, string principalArn, ObservedAccessEntry existing, ImmutableArray<AssociatedAccessPolicy> wantedPolicies, ImmutableSortedDictionary<string, string> wanted)
+        {
+            if (!existing.IsManaged)
+            {
+                if (!wanted.IsEmpty)
+                {
+                    _warnings.Add($"access entry {principalArn} is not tagged managed-by=eksaccess: its expiry ({string.Join(", ", wanted.Select(t => $"{t.Key}={t.Value}"))}) is not recorded on it, so eksaccess prune will not remove it — apply removes it from the plan once it expires");
+                }
+
+                return;
+            }
+
+            var concerned = wantedPolicies.Select(p => ExpiryTags.PolicyKey(p.PolicyArn, p.AccessScope)).Append(ExpiryTags.ExpiresAtKey).ToHashSet(StringComparer.Ordinal);
+            var current = existing.Tags.Where(t => ExpiryTags.IsExpiryKey(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            var set = wanted.Where(t => !current.TryGetValue(t.Key, out var value) || !string.Equals(value, t.Value, StringComparison.Ordinal)).ToImmutableSortedDictionary(StringComparer.Ordinal);
+            var remove = current.Keys.Where(k => concerned.Contains(k) && !wanted.ContainsKey(k)).Order(StringComparer.Ordinal).ToImmutableArray();
+            if (!set.IsEmpty)
+            {
+                Add(ChangeKind.Update, "access-entry-tags", principalArn, "eks:TagResource", AwsPlanOrder.AccessPolicies, new TagAccessEntryAction(clusterName, principalArn, set),
+                    set.Select(t => $"{t.Key}: {current.GetValueOrDefault(t.Key) ?? "(none)"} → {t.Value}"));
+            }
+
+            if (!remove.IsEmpty)
+            {
+                Add(ChangeKind.Update, "access-entry-tags", principalArn, "eks:UntagResource", AwsPlanOrder.AccessPolicies, new UntagAccessEntryAction(clusterName, principalArn, remove),
+                    remove.Select(k => $"{k}: {current[k]} → (none: permanent)"));
             }
         }
 

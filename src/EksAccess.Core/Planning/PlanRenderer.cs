@@ -30,7 +30,14 @@ public static class PlanRenderer
             };
             var verb = change.Kind.ToString().ToLowerInvariant();
             text.Append(symbol).Append(' ').Append(verb).Append(' ').Append(change.Target).Append(' ')
-                .Append(change.ResourceType).Append(' ').Append(change.Id).Append("  (").Append(change.ApiCall).AppendLine(")");
+                .Append(change.ResourceType).Append(' ').Append(change.Id).Append("  (").Append(change.ApiCall).Append(')');
+            if (change.ExpiredAt is { } expired)
+            {
+                // The same instant the expiry tags record, shortened to the minute as access.yaml usually writes it.
+                text.Append(" (expired ").Append(Text.Rfc3339.Short(expired)).Append(')');
+            }
+
+            text.AppendLine();
             foreach (var detail in change.Details)
             {
                 text.Append("    ").AppendLine(detail);

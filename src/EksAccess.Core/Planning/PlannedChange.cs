@@ -31,4 +31,7 @@ public sealed record PlannedChange(
     public string? Refusal { get; init; }
 
     public bool IsRefused => Refusal is not null;
+
+    /// <summary>When the change removes something access.yaml still lists, because its <c>expires</c> passed; null otherwise.</summary>
+    public DateTimeOffset? ExpiredAt { get; init; }
 }

@@ -11,4 +11,10 @@ public enum RefusalKind
 
     /// <summary>An aws-auth section cannot be read, or the new text would read back differently.</summary>
     UnreadableSection,
+
+    /// <summary>A grant longer than --max or cluster.maxGrantDuration (--force overrides it).</summary>
+    ExpiryBeyondLimit,
+
+    /// <summary>The expiry cannot be recorded where prune would find and honour it (not STANDARD, not managed, a permanent association to widen).</summary>
+    CannotRecordExpiry,
 }

@@ -42,6 +42,10 @@ internal sealed class UpdatingEksClient(params string[] statuses) : IEksClient
 
     public Task<ListAccessPoliciesResponse> ListAccessPoliciesAsync(ListAccessPoliciesRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     private Update Next()
     {
         var status = statuses[Math.Min(_next++, statuses.Length - 1)];

@@ -54,4 +54,8 @@ internal sealed class StubEksClient(IReadOnlyList<string> principals) : IEksClie
     public Task<DisassociateAccessPolicyResponse> DisassociateAccessPolicyAsync(DisassociateAccessPolicyRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ListAccessPoliciesResponse> ListAccessPoliciesAsync(ListAccessPoliciesRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -301,7 +301,7 @@ public sealed class AccessConfigParserTests
     [InlineData("iam: [users]", "'iam' must be a mapping, not a list")]
     [InlineData("namespaces: {name: dev}", "'namespaces' must be a list, not a mapping")]
     [InlineData("namespaces: [{name: dev, labels: {team: [a]}}]", "the value of 'team' in 'labels' must be a string, not a list")]
-    [InlineData("teams: [{name: t, members: [{name: x}]}]", "each item of 'members' must be a string, not a mapping")]
+    [InlineData("teams: [{name: t, members: [[x]]}]", "each item of 'members' must be a name, an ARN or {name, expires}, not a list")]
     [InlineData("iam: {users: [{name: u, createAccessKey: [true]}]}", "'createAccessKey' must be true or false, not a list")]
     [InlineData("iam: {roles: [{name: r, maxSessionDuration: \"3600\", trust: {accounts: [\"111122223333\"]}}]}", "'maxSessionDuration' must be a whole number, not '3600'")]
     [InlineData("cluster: {name: c, region: us-east-1, accountId: {id: 1}}", "'accountId' must be a 12-digit account ID, not a mapping")]

@@ -306,6 +306,8 @@ public sealed partial class AwsFake : IAsyncDisposable
                 ("POST", ["clusters", var name, "access-entries", var arn, "access-policies"]) => WithEntry(name, arn, (c, e) => AssociateAccessPolicy(c, e, request)),
                 ("GET", ["clusters", var name, "access-entries", var arn, "access-policies"]) => WithEntry(name, arn, (c, e) => ListAssociatedAccessPolicies(c, e, request)),
                 ("DELETE", ["clusters", var name, "access-entries", var arn, "access-policies", var policy]) => WithEntry(name, arn, (_, e) => DisassociateAccessPolicy(e, policy)),
+                ("POST", ["tags", var resource]) => WithTaggable(resource, e => TagResource(e, request)),
+                ("DELETE", ["tags", var resource]) => WithTaggable(resource, e => UntagResource(e, request)),
                 _ => null,
             };
         }
@@ -389,6 +391,68 @@ public sealed partial class AwsFake : IAsyncDisposable
             cluster.Entries.TryGetValue(rawArn, out var entry)
                 ? handle(cluster, entry)
                 : FakeResponse.Error(404, "ResourceNotFoundException", "The specified principalArn could not be found. You can view your available access entries with 'list-access-entries'."));
+
+    /// <summary>TagResource/UntagResource on an access entry, by its accessEntryArn (the only taggable resource the fake holds).</summary>
+    private FakeResponse WithTaggable(string resourceArn, Func<FakeAccessEntry, FakeResponse> handle)
+    {
+        var entry = _clusters.Values.SelectMany(c => c.Entries.Values).FirstOrDefault(e => string.Equals(e.AccessEntryArn, resourceArn, StringComparison.Ordinal));
+        return entry is null
+            ? FakeResponse.Error(404, "NotFoundException", $"Resource {resourceArn} not found")
+            : handle(entry);
+    }
+
+    /// <summary>Keys and values as EKS checks them (botocore eks TagKey 1–128, TagValue ≤256, at most 50 tags, no aws: prefix).</summary>
+    private static FakeResponse TagResource(FakeAccessEntry entry, RecordedRequest request)
+    {
+        var tags = JsonNode.Parse(request.Body)?["tags"]?.AsObject();
+        if (tags is null || tags.Count == 0)
+        {
+            return FakeResponse.Error(400, "BadRequestException", "tags must not be empty");
+        }
+
+        foreach (var (key, value) in tags)
+        {
+            var text = (string?)value ?? "";
+            if (key.Length is 0 or > 128 || text.Length > 256 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            {
+                return FakeResponse.Error(400, "BadRequestException", $"invalid tag {key}");
+            }
+        }
+
+        var merged = new Dictionary<string, string>(entry.Tags, StringComparer.Ordinal);
+        foreach (var (key, value) in tags)
+        {
+            merged[key] = (string?)value ?? "";
+        }
+
+        if (merged.Count > 50)
+        {
+            return FakeResponse.Error(400, "BadRequestException", "a resource can have at most 50 tags");
+        }
+
+        foreach (var (key, value) in merged)
+        {
+            entry.Tags[key] = value;
+        }
+
+        return FakeResponse.Ok("{}");
+    }
+
+    private static FakeResponse UntagResource(FakeAccessEntry entry, RecordedRequest request)
+    {
+        var keys = request.Query.Where(q => string.Equals(q.Key, "tagKeys", StringComparison.Ordinal)).Select(q => q.Value).ToList();
+        if (keys.Count == 0)
+        {
+            return FakeResponse.Error(400, "BadRequestException", "tagKeys must not be empty");
+        }
+
+        foreach (var key in keys)
+        {
+            entry.Tags.Remove(key);
+        }
+
+        return FakeResponse.Ok("{}");
+    }
 
     private static FakeResponse CreateAccessEntry(FakeCluster cluster, RecordedRequest request)
     {
