@@ -4,12 +4,22 @@ using EksAccess.Core.Snapshots;
 
 namespace EksAccess.Core.Rendering;
 
-/// <summary><c>--format iam</c>: the IAM policy documents as JSON files (<see cref="IamPolicyRenderer"/>).</summary>
+/// <summary>
+/// <c>--format iam</c>: the IAM policy documents as JSON files (<see cref="IamPolicyRenderer"/>) and, when the config
+/// has an <c>automation:</c> section, the unattended job's role policy (<see cref="AutomationPolicy"/>) — only here: the
+/// job's role is created with the cluster's OIDC or Pod Identity trust, outside what apply manages.
+/// </summary>
 public sealed class IamArtifactRenderer : IArtifactRenderer
 {
     public const string FormatName = "iam";
 
     public string Format => FormatName;
 
-    public ImmutableArray<RenderedFile> Render(AccessConfig config, ClusterSnapshot desired) => IamPolicyRenderer.Render(config);
+    public ImmutableArray<RenderedFile> Render(AccessConfig config, ClusterSnapshot desired)
+    {
+        var files = IamPolicyRenderer.Render(config);
+        return AutomationPolicy.Generate(config) is { } automation
+            ? files.Add(new RenderedFile(automation.RelativePath, automation.Document + "\n"))
+            : files;
+    }
 }
