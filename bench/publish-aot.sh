@@ -26,7 +26,7 @@ trap 'rm -f "$LOG"' EXIT
 status=0
 dotnet publish src/EksAccess.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$OUT" --nologo -v quiet >"$LOG" 2>&1 || status=$?
 # Trimming/AOT warnings: the analyzers' at compile time (errors here, warnings are errors) and ILC's at link time.
-warnings=$(grep -oE '(warning|error) IL[0-9]{4}[^[]*' "$LOG" | sort -u || true)
+warnings=$(grep -E '(warning|error) IL[0-9]{4}' "$LOG" | sed -E 's/ \[[^]]*\]$//' | sort -u || true)
 if [ -n "$warnings" ]; then
   echo "$warnings" >&2
   echo "error: $(echo "$warnings" | wc -l) trimming/AOT diagnostics (see above)" >&2

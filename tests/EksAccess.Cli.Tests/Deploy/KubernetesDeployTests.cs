@@ -20,10 +20,11 @@ public sealed class KubernetesDeployTests : IDisposable
         var kubeconfig = Path.Combine(_temp, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, stub.Kubeconfig(), TestContext.Current.CancellationToken);
 
-        // kubectl kustomize deploy/kubernetes | kubectl apply --dry-run=client -f -
+        // kubectl kustomize deploy/kubernetes | kubectl apply --dry-run=client -f - (the stub serves discovery, not the
+        // OpenAPI schema, hence --validate=false as in RenderCommandTests; kubectl still maps every kind to a resource).
         var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(
             kubectl,
-            ["apply", "--dry-run=client", "-f", "-", "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(_temp, "kube-cache")],
+            ["apply", "--dry-run=client", "--validate=false", "-f", "-", "--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(_temp, "kube-cache")],
             new Dictionary<string, string?>(StringComparer.Ordinal) { ["KUBECONFIG"] = "" },
             stdin: manifests.Yaml);
 

@@ -47,14 +47,14 @@ public sealed class AutomationPolicyTests
     public void Generate_NoAutomationSection_Nothing()
     {
         AutomationPolicy.Generate(TestConfigs.Seed000()).ShouldBeNull();
-        new IamArtifactRenderer().Render(TestConfigs.Seed000(), new Snapshots.ClusterSnapshot())
+        new IamArtifactRenderer().Render(TestConfigs.Seed000(), new EksAccess.Core.Snapshots.ClusterSnapshot())
             .ShouldNotContain(f => f.RelativePath.Contains("EksAccessAutomation", StringComparison.Ordinal));
     }
 
     [Fact]
     public void IamFormat_WithAutomation_AddsTheRolePolicyFile()
     {
-        var files = new IamArtifactRenderer().Render(WithAutomation("prune", "verify"), new Snapshots.ClusterSnapshot());
+        var files = new IamArtifactRenderer().Render(WithAutomation("prune", "verify"), new EksAccess.Core.Snapshots.ClusterSnapshot());
 
         files.Select(f => f.RelativePath).ShouldContain("iam/roles/eksaccess-automation/EksAccessAutomation.json");
     }
