@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using EksAccess.Aws.CloudTrail.Model;
 using EksAccess.Aws.CloudWatchLogs.Model;
@@ -11,6 +12,8 @@ namespace EksAccess.Aws.Json;
 /// number handling come from the options that use it (<see cref="AwsJson"/>). A new request or response type is added here.
 /// </summary>
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Logging))]
