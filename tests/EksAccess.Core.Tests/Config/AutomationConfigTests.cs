@@ -12,6 +12,8 @@ public sealed class AutomationConfigTests
           name: my-cluster
           region: us-east-1
           accountId: "111122223333"
+        admins:
+          - principal: arn:aws:iam::111122223333:role/PlatformAdmin
 
         """;
 
@@ -75,11 +77,11 @@ public sealed class AutomationConfigTests
 
         result.Diagnostics.Select(d => d.ToString()).ShouldBe(
         [
-            "access.yaml:8:14: automation.namespace 'Platform_Jobs' is not a namespace: at most 63 of a-z, 0-9 and '-', starting and ending with a letter or digit — write e.g. 'namespace: eksaccess'",
-            "access.yaml:10:13: automation.roleName 'eks access' is not an IAM role name: 1 to 64 of A-Z, a-z, 0-9 and +=,.@_- — write e.g. 'roleName: eksaccess-automation'",
-            "access.yaml:11:22: unknown automation command 'verfy' — did you mean 'verify'? (use one of prune, verify)",
-            "access.yaml:11:29: automation command 'prune' is listed twice — list each command once",
-            "access.yaml:12:3: unknown key 'schedule' — the keys allowed here are namespace, serviceAccount, roleName, commands",
+            "access.yaml:10:14: automation.namespace 'Platform_Jobs' is not a namespace: at most 63 of a-z, 0-9 and '-', starting and ending with a letter or digit — write e.g. 'namespace: eksaccess'",
+            "access.yaml:12:13: automation.roleName 'eks access' is not an IAM role name: 1 to 64 of A-Z, a-z, 0-9 and +=,.@_- — write e.g. 'roleName: eksaccess-automation'",
+            "access.yaml:13:21: unknown automation command 'verfy' — did you mean 'verify'? (use one of prune, verify)",
+            "access.yaml:13:28: automation command 'prune' is listed twice — list each command once",
+            "access.yaml:14:3: unknown key 'schedule' — the keys allowed here are namespace, serviceAccount, roleName, commands",
         ]);
     }
 
@@ -88,6 +90,6 @@ public sealed class AutomationConfigTests
     {
         var result = AccessConfigParser.ParseAndValidate(Header + "automation:\n  commands: []\n", "access.yaml");
 
-        result.Diagnostics.ShouldHaveSingleItem().ToString().ShouldStartWith("access.yaml:8:13: automation.commands is empty: the job would run nothing");
+        result.Diagnostics.ShouldHaveSingleItem().ToString().ShouldStartWith("access.yaml:10:13: automation.commands is empty: the job would run nothing");
     }
 }
