@@ -25,7 +25,7 @@ internal sealed class JsonRpc
     {
         var wire = new AwsWireRequest(_service, operation, "POST", "/")
         {
-            Content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, _options)),
+            Content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, AwsJson.TypeInfo<TRequest>(_options))),
             ContentType = "application/x-amz-json-1.1",
             Headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Amz-Target"] = _targetPrefix + "." + operation },
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EksAccess.Aws.Json;
 
@@ -12,6 +13,9 @@ internal static class AwsJson
     /// <summary>CloudTrail: members are PascalCase on the wire, like the C# names.</summary>
     public static readonly JsonSerializerOptions PascalCase = Create(namingPolicy: null);
 
+    /// <summary>The source-generated metadata of <typeparamref name="T"/> under <paramref name="options"/> (which use <see cref="AwsJsonContext"/>).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
     private static JsonSerializerOptions Create(JsonNamingPolicy? namingPolicy)
     {
         var options = new JsonSerializerOptions
@@ -22,7 +26,8 @@ internal static class AwsJson
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
         };
         options.Converters.Add(new EpochSecondsConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = AwsJsonContext.Default; // source-generated: no reflection (NativeAOT)
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class JsonBody
     {
         if (value is not null)
         {
-            _object[name] = JsonSerializer.SerializeToNode(value, _options);
+            _object[name] = JsonSerializer.SerializeToNode(value, AwsJson.TypeInfo<T>(_options));
         }
 
         return this;

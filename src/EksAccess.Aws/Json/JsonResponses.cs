@@ -16,7 +16,7 @@ internal static class JsonResponses
 
         try
         {
-            return JsonSerializer.Deserialize<T>(response.Body, options) ?? new T();
+            return JsonSerializer.Deserialize(response.Body, AwsJson.TypeInfo<T>(options)) ?? new T();
         }
         catch (JsonException exception)
         {

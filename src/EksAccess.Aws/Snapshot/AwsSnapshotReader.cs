@@ -54,7 +54,7 @@ internal sealed class AwsSnapshotReader
             entries.AddRange(read);
         }
 
-        var clusterJson = Write(JsonSerializer.SerializeToNode(described, CliJson));
+        var clusterJson = Write(JsonSerializer.SerializeToNode(described, AwsJson.TypeInfo<DescribeClusterResponse>(CliJson)));
         var accessEntriesJson = Write(new JsonObject { ["accessEntries"] = new JsonArray([.. entries]) });
         return new AwsSnapshotFiles(clusterJson, accessEntriesJson);
     }
@@ -71,8 +71,8 @@ internal sealed class AwsSnapshotReader
             policies.Add(policy);
         }
 
-        var node = JsonSerializer.SerializeToNode(entry.AccessEntry ?? new AccessEntry { ClusterName = clusterName, PrincipalArn = principalArn }, CliJson)!.AsObject();
-        node["associatedAccessPolicies"] = JsonSerializer.SerializeToNode(policies, CliJson);
+        var node = JsonSerializer.SerializeToNode(entry.AccessEntry ?? new AccessEntry { ClusterName = clusterName, PrincipalArn = principalArn }, AwsJson.TypeInfo<AccessEntry>(CliJson))!.AsObject();
+        node["associatedAccessPolicies"] = JsonSerializer.SerializeToNode(policies, AwsJson.TypeInfo<List<AssociatedAccessPolicy>>(CliJson));
         return node;
     }
 
@@ -103,7 +103,8 @@ internal sealed class AwsSnapshotReader
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new AwsCliTimestampConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = AwsJsonContext.Default;
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -16,4 +16,7 @@ public sealed record AccessConfig
     public ImmutableArray<TeamConfig> Teams { get; init; } = [];
     public ImmutableArray<AdminConfig> Admins { get; init; } = [];
     public ImmutableArray<TestConfig> Tests { get; init; } = [];
+
+    /// <summary>The <c>automation:</c> section; null when the config has none.</summary>
+    public AutomationConfig? Automation { get; init; }
 }

@@ -18,7 +18,7 @@ namespace EksAccess.Core.Config;
 /// </summary>
 internal sealed partial class AccessConfigReader
 {
-    private static readonly string[] RootKeys = ["apiVersion", "kind", "cluster", "iam", "namespaces", "roles", "clusterRoles", "teams", "admins", "tests"];
+    private static readonly string[] RootKeys = ["apiVersion", "kind", "cluster", "iam", "namespaces", "roles", "clusterRoles", "teams", "admins", "tests", "automation"];
     private static readonly string[] ClusterKeys = ["name", "region", "accountId", "partition", "authenticationMode", "accessMethod", "nodeRoles", "trustedAccountIds", "logging", "maxGrantDuration"];
     private static readonly string[] NodeRoleKeys = ["roleArn", "type"];
     private static readonly string[] IamKeys = ["users", "roles", "groups"];
@@ -91,6 +91,7 @@ internal sealed partial class AccessConfigReader
             Teams = ReadList(map, "teams", "teams", ReadTeam),
             Admins = ReadList(map, "admins", "admins", ReadAdmin),
             Tests = ReadList(map, "tests", "tests", ReadTest),
+            Automation = ReadAutomation(map["automation"]),
         };
     }
 

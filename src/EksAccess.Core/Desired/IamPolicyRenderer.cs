@@ -103,7 +103,7 @@ public static class IamPolicyRenderer
         ["Version"] = PolicyVersion,
         ["Statement"] = new JsonArray
         {
-            new JsonObject
+            (JsonNode)new JsonObject
             {
                 ["Sid"] = "DescribeCluster",
                 ["Effect"] = "Allow",
@@ -113,7 +113,7 @@ public static class IamPolicyRenderer
 
             // eks:ListClusters does not support resource-level permissions: IAM only accepts "*" for it. It reveals
             // cluster names, nothing more, and lets `aws eks list-clusters` / update-kubeconfig users find the cluster.
-            new JsonObject
+            (JsonNode)new JsonObject
             {
                 ["Sid"] = "ListClusters",
                 ["Effect"] = "Allow",
@@ -128,7 +128,7 @@ public static class IamPolicyRenderer
         ["Version"] = PolicyVersion,
         ["Statement"] = new JsonArray
         {
-            new JsonObject
+            (JsonNode)new JsonObject
             {
                 ["Sid"] = "AssumeEksRoles",
                 ["Effect"] = "Allow",
@@ -149,7 +149,7 @@ public static class IamPolicyRenderer
         if (principals.Count > 0 || trust.SsoPermissionSets.IsDefaultOrEmpty)
         {
             // A role must trust someone: with nothing configured it trusts its own account (the walk-through's default).
-            statements.Add(new JsonObject
+            statements.Add((JsonNode)new JsonObject
             {
                 ["Effect"] = "Allow",
                 ["Principal"] = new JsonObject { ["AWS"] = OneOrMany(principals.Count > 0 ? principals : [AccountRoot(cluster.Partition, cluster.AccountId)]) },
@@ -165,7 +165,7 @@ public static class IamPolicyRenderer
                 .Select(set => $"arn:{cluster.Partition}:iam::{cluster.AccountId}:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_{set}_*")
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            statements.Add(new JsonObject
+            statements.Add((JsonNode)new JsonObject
             {
                 ["Effect"] = "Allow",
                 ["Principal"] = new JsonObject { ["AWS"] = AccountRoot(cluster.Partition, cluster.AccountId) },

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Snapshots;
@@ -243,7 +244,8 @@ public static class AwsAuthMerge
         }
 
         var annotations = before.Annotations.ToBuilder();
-        var ownedJson = JsonSerializer.Serialize(owned);
+        // JsonNode instead of JsonSerializer.Serialize<T>: no reflection, so the NativeAOT build stays warning-free.
+        var ownedJson = new JsonArray([.. owned.Select(arn => (JsonNode?)JsonValue.Create(arn))]).ToJsonString();
         if (owned.IsEmpty)
         {
             annotations.Remove(OwnedMappingsAnnotation);

@@ -165,18 +165,18 @@ public sealed class AwsCliArtifactRenderer : IArtifactRenderer
     {
         var enable = ClusterConfig.LogTypes.Where(t => wanted.Contains(t, StringComparer.Ordinal)).ToList();
         var disable = ClusterConfig.LogTypes.Where(t => !wanted.Contains(t, StringComparer.Ordinal)).ToList();
-        var setups = new List<object>();
+        var setups = new JsonArray();
         if (enable.Count > 0)
         {
-            setups.Add(new { types = enable, enabled = true });
+            setups.Add((JsonNode)new JsonObject { ["types"] = new JsonArray([.. enable.Select(t => (JsonNode?)JsonValue.Create(t))]), ["enabled"] = true });
         }
 
         if (disable.Count > 0)
         {
-            setups.Add(new { types = disable, enabled = false });
+            setups.Add((JsonNode)new JsonObject { ["types"] = new JsonArray([.. disable.Select(t => (JsonNode?)JsonValue.Create(t))]), ["enabled"] = false });
         }
 
-        var json = JsonSerializer.Serialize(new { clusterLogging = setups }, JsonOptions);
+        var json = new JsonObject { ["clusterLogging"] = setups }.ToJsonString(JsonOptions);
         var expected = string.Join(' ', enable.Order(StringComparer.Ordinal));
         script.Section("Control-plane logging");
         script.Comment("Enabled log types go to CloudWatch Logs group /aws/eks/$CLUSTER/cluster; updated only when they differ (EKS refuses an update that changes nothing).");

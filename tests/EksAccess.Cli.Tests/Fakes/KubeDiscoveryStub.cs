@@ -6,7 +6,7 @@ namespace EksAccess.Cli.Tests.Fakes;
 
 /// <summary>
 /// The API discovery kubectl needs even for <c>apply --dry-run=client</c> (it maps kinds to resources before it
-/// sends anything): /api, /api/v1, /apis, /apis/rbac.authorization.k8s.io/v1 on 127.0.0.1, everything else 404 with a
+/// sends anything): /api, /api/v1, /apis, /apis/rbac.authorization.k8s.io/v1, /apis/batch/v1 on 127.0.0.1, everything else 404 with a
 /// Status body, as a real API server answers a GET for an object that does not exist.
 /// </summary>
 internal sealed class KubeDiscoveryStub : IAsyncDisposable
@@ -28,10 +28,17 @@ internal sealed class KubeDiscoveryStub : IAsyncDisposable
          {"name":"roles","singularName":"role","namespaced":true,"kind":"Role","verbs":["create","delete","deletecollection","get","list","patch","update","watch"]}]}
         """;
 
+    private const string BatchResources = """
+        {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"batch/v1","resources":[
+         {"name":"cronjobs","singularName":"cronjob","namespaced":true,"kind":"CronJob","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["cj"]},
+         {"name":"jobs","singularName":"job","namespaced":true,"kind":"Job","verbs":["create","delete","deletecollection","get","list","patch","update","watch"]}]}
+        """;
+
     private const string Groups = """
         {"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"rbac.authorization.k8s.io",
          "versions":[{"groupVersion":"rbac.authorization.k8s.io/v1","version":"v1"}],
-         "preferredVersion":{"groupVersion":"rbac.authorization.k8s.io/v1","version":"v1"}}]}
+         "preferredVersion":{"groupVersion":"rbac.authorization.k8s.io/v1","version":"v1"}},
+         {"name":"batch","versions":[{"groupVersion":"batch/v1","version":"v1"}],"preferredVersion":{"groupVersion":"batch/v1","version":"v1"}}]}
         """;
 
     private readonly HttpListener _listener = new();
@@ -121,6 +128,7 @@ internal sealed class KubeDiscoveryStub : IAsyncDisposable
                 "/api/v1" => (200, CoreResources),
                 "/apis" => (200, Groups),
                 "/apis/rbac.authorization.k8s.io/v1" => (200, RbacResources),
+                "/apis/batch/v1" => (200, BatchResources),
                 _ => (404, $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"{{path}} not found","reason":"NotFound","code":404}"""),
             };
             var bytes = Encoding.UTF8.GetBytes(body);

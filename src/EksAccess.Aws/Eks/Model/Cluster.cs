@@ -52,8 +52,9 @@ internal sealed record Cluster
 
     /// <summary>
     /// Members this client does not model (outpostConfig, computeConfig, …), kept as received so a snapshot's
-    /// cluster.json shows everything <c>aws eks describe-cluster</c> would.
+    /// cluster.json shows everything <c>aws eks describe-cluster</c> would. Settable, not init: source-generated
+    /// metadata (AwsJsonContext) binds init-only members through the constructor, which extension data cannot use.
     /// </summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalMembers { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalMembers { get; set; }
 }
