@@ -55,7 +55,7 @@ public static class RiskRules
             "drop the bind verb, or limit it with resourceNames",
             [P("bind", Rbac, "roles"), Cluster(P("bind", Rbac, "clusterroles"))],
             [P("create", Rbac, "rolebindings"), Cluster(P("create", Rbac, "clusterrolebindings"))]),
-        Rule("R-IMPERSONATE", RiskSeverity.Critical, RiskSeverity.Critical,
+        Rule("R-IMPERSONATE", RiskSeverity.High, RiskSeverity.Critical,
             "may impersonate users, groups, service accounts or user extras",
             "drop impersonate, or limit it with resourceNames",
             [Cluster(P("impersonate", Core, "users")), Cluster(P("impersonate", Core, "groups")), P("impersonate", Core, "serviceaccounts"),
