@@ -78,7 +78,7 @@ internal static class RisksView
                     {
                         ["name"] = "eksaccess",
                         ["informationUri"] = "https://github.com/eksaccess/eksaccess",
-                        ["rules"] = new JsonArray([.. rules.Select(id => (JsonNode)Rule(id, shown.First(f => string.Equals(f.Id, id, StringComparison.Ordinal))))]),
+                        ["rules"] = new JsonArray([.. rules.Select(id => (JsonNode)Rule(id))]),
                     },
                 },
                 ["results"] = new JsonArray([.. shown.Select(f => (JsonNode)Result(f, rules.IndexOf(f.Id)))]),
@@ -87,13 +87,17 @@ internal static class RisksView
         StructuredOutput.Write(stdout, OutputFormat.Json, sarif);
     }
 
-    private static JsonObject Rule(string id, RiskFinding example) => new()
+    private static JsonObject Rule(string id)
     {
-        ["id"] = id,
-        ["shortDescription"] = new JsonObject { ["text"] = example.Message },
-        ["help"] = new JsonObject { ["text"] = example.Fix },
-        ["properties"] = new JsonObject { ["tags"] = new JsonArray("security"), ["security-severity"] = SecuritySeverity(example.Severity) },
-    };
+        var (severity, message, fix) = RiskRules.Describe(id);
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["shortDescription"] = new JsonObject { ["text"] = message },
+            ["help"] = new JsonObject { ["text"] = fix },
+            ["properties"] = new JsonObject { ["tags"] = new JsonArray("security"), ["security-severity"] = SecuritySeverity(severity) },
+        };
+    }
 
     private static JsonObject Result(RiskFinding f, int ruleIndex)
     {
@@ -141,8 +145,12 @@ internal static class RisksView
         }
 
         var parts = location.Split(':');
-        return parts.Length >= 3 && int.TryParse(parts[^2], out var line) && int.TryParse(parts[^1], out var column) && line > 0
-            ? (string.Join(':', parts[..^2]), line, column)
-            : null;
+        if (parts.Length >= 3 && int.TryParse(parts[^2], out var line) && int.TryParse(parts[^1], out var column) && line > 0)
+        {
+            return (string.Join(':', parts[..^2]), line, column);
+        }
+
+        // Snapshot objects are located by line only (file:line).
+        return parts.Length >= 2 && int.TryParse(parts[^1], out line) && line > 0 ? (string.Join(':', parts[..^1]), line, 1) : null;
     }
 }

@@ -14,6 +14,10 @@ public static class RiskAnalyzer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
+        // cluster.json says whether the creator's bootstrap admin is on, unless the caller already knows.
+        options = options.BootstrapCreatorAdmin is null && model.Snapshot.Cluster?.BootstrapClusterCreatorAdminPermissions is { } bootstrap
+            ? options with { BootstrapCreatorAdmin = bootstrap }
+            : options;
         var principals = new PrincipalIndex(model, options);
         var findings = new FindingCollector();
         var sources = BindingSources(model);
@@ -41,7 +45,7 @@ public static class RiskAnalyzer
         var missing = ImmutableArray.CreateBuilder<string>();
         if (options.BootstrapCreatorAdmin is null)
         {
-            missing.Add("E-CREATOR (needs the cluster's accessConfig: live)");
+            missing.Add("E-CREATOR (needs cluster.json's accessConfig, or live)");
         }
 
         if (options.OrphanedPrincipals is null)

@@ -131,6 +131,18 @@ public static class RiskRules
             ["H-UNSEEN"] = (RiskSeverity.Low, "a mapped principal never appears in the audit log given", "remove its access entry or mapping if it is no longer used"),
         };
 
+    /// <summary>The rule's highest severity, message and fix, for rule metadata (SARIF tool.driver.rules).</summary>
+    public static (RiskSeverity Severity, string Message, string Fix) Describe(string id)
+    {
+        if (Checks.TryGetValue(id, out var check))
+        {
+            return check;
+        }
+
+        var rule = Kubernetes.First(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+        return (rule.PrivilegedSeverity, rule.Message, rule.Fix);
+    }
+
     public static IEnumerable<string> AllIds => Kubernetes.Select(r => r.Id).Concat(Checks.Keys);
 
     private static RiskRule Rule(string id, RiskSeverity severity, RiskSeverity privileged, string message, string fix, params RiskProbe[][] allOf) =>
