@@ -49,7 +49,10 @@ internal static class RisksCommand
             case OutputFormat.Sarif:
                 RisksView.WriteSarif(context.Stdout, shown);
                 break;
-            case OutputFormat.Json or OutputFormat.Yaml:
+            case OutputFormat.Json:
+                RisksView.WriteJson(context.Stdout, report, shown, request.AtLeast, request.IncludeSystem);
+                break;
+            case OutputFormat.Yaml:
                 StructuredOutput.Write(context.Stdout, request.Output, RisksView.ToJson(report, shown, request.AtLeast, request.IncludeSystem));
                 break;
             default:

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using EksAccess.Core.Risks;
 
@@ -44,6 +46,27 @@ internal static class RisksView
         ["notEvaluated"] = new JsonArray([.. report.NotEvaluated.Select(n => (JsonNode)n)]),
     };
 
+    /// <summary>
+    /// -o json, streamed: one finding at a time (a 50k-binding cluster has ~180k findings; one tree of them all would
+    /// cost gigabytes). The shape is <see cref="ToJson"/>'s, each finding on its own line.
+    /// </summary>
+    public static void WriteJson(TextWriter stdout, RiskReport report, ImmutableArray<RiskFinding> shown, RiskSeverity atLeast, bool includeSystem)
+    {
+        var tail = ToJson(report, [], atLeast, includeSystem);
+        stdout.Write("{\n  \"findings\": [");
+        for (var i = 0; i < shown.Length; i++)
+        {
+            stdout.Write(i == 0 ? "\n    " : ",\n    ");
+            stdout.Write(Finding(shown[i]).ToJsonString(CompactJson));
+        }
+
+        stdout.Write(shown.Length == 0 ? "],\n" : "\n  ],\n");
+        stdout.Write($"  \"folded\": {tail["folded"]!.ToJsonString(CompactJson)},\n");
+        stdout.Write($"  \"notEvaluated\": {tail["notEvaluated"]!.ToJsonString(CompactJson)}\n}}\n");
+    }
+
+    private static readonly JsonSerializerOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject Finding(RiskFinding f) => new()
     {
         ["id"] = f.Id,
@@ -54,7 +77,6 @@ internal static class RisksView
         ["iamPrincipals"] = new JsonArray([.. f.IamPrincipals.Select(a => (JsonNode)a)]),
         ["namespace"] = f.Namespace,
         ["chain"] = new JsonArray([.. f.Chain.Select(c => (JsonNode)c)]),
-        ["paths"] = new JsonArray([.. f.Paths.Select(p => (JsonNode)new JsonObject { ["principalArn"] = p.PrincipalArn, ["steps"] = new JsonArray([.. p.Steps.Select(x => (JsonNode)x)]) })]),
         ["location"] = f.Location,
     };
 
