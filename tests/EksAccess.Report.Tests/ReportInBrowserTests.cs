@@ -33,7 +33,8 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
         await _page.Locator("#heat button[data-p]").First.WaitForAsync();
 
         _errors.ShouldBeEmpty();
-        var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        // Kept with the run's results (scripts/test collects TestResults/ at the repository root).
+        var artifacts = Path.Combine(TestFiles.RepositoryRoot, "TestResults", "screenshots");
         Directory.CreateDirectory(artifacts);
         var shot = Path.Combine(artifacts, "report-000-first-screen.png");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
