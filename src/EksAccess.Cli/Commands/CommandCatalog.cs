@@ -27,5 +27,7 @@ internal static class CommandCatalog
         yield return TokenCommand.Create(context);
         yield return AuditCommand.Create(context);
         yield return RightsizeCommand.Create(context);
+        yield return RisksCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Net;
 using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Evaluation;
 using EksAccess.Core.Authentication;
+using EksAccess.Core.Reporting;
 
 namespace EksAccess.Cli.Commands;
 
@@ -69,7 +69,8 @@ internal static class MatrixCommand
         switch (request.Output)
         {
             case OutputFormat.Html:
-                MatrixHtml.Write(context.Stdout, matrix);
+                // The report's page, without the risks: the same heat map, explanations, principal pages and search.
+                HtmlReportRenderer.Render(AccessReportBuilder.Build(model, "eksaccess matrix", risks: null, auditRequests: null, principals, request.Namespaces), context.Stdout);
                 break;
             case OutputFormat.Json or OutputFormat.Yaml:
                 StructuredOutput.Write(context.Stdout, request.Output, ToJson(matrix));
@@ -119,35 +120,4 @@ internal static class MatrixCommand
         values is null || values.Length == 0
             ? null
             : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-    private static class MatrixHtml
-    {
-        public static void Write(TextWriter w, AccessMatrix matrix)
-        {
-            w.WriteLine("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>eksaccess matrix</title>");
-            w.WriteLine("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:12px}td.y{background:#c8f0c8}td.n{background:#f4d0d0}th.a{writing-mode:vertical-rl}</style></head><body>");
-            w.WriteLine("<h1>Access matrix</h1><table id=\"matrix\"><thead><tr><th>principal</th><th>namespace</th>");
-            foreach (var action in matrix.Actions)
-            {
-                w.Write($"<th class=\"a\">{WebUtility.HtmlEncode(action.Label)}</th>");
-            }
-
-            w.WriteLine("</tr></thead><tbody>");
-            for (var p = 0; p < matrix.Principals.Length; p++)
-            {
-                for (var n = 0; n < matrix.Namespaces.Length; n++)
-                {
-                    w.Write($"<tr><td>{WebUtility.HtmlEncode(matrix.Principals[p].PrincipalArn)}</td><td>{WebUtility.HtmlEncode(matrix.Namespaces[n])}</td>");
-                    for (var a = 0; a < matrix.Actions.Length; a++)
-                    {
-                        w.Write(matrix.Allowed[p][n][a] ? "<td class=\"y\">yes</td>" : "<td class=\"n\">no</td>");
-                    }
-
-                    w.WriteLine("</tr>");
-                }
-            }
-
-            w.WriteLine("</tbody></table></body></html>");
-        }
-    }
 }

@@ -7,9 +7,12 @@ internal enum OutputFormat
     Json,
     Yaml,
 
-    /// <summary>A self-contained page (matrix only).</summary>
+    /// <summary>A self-contained page (matrix, report).</summary>
     Html,
 
     /// <summary>One JSON object per line, streamed (audit activity only).</summary>
     Jsonl,
+
+    /// <summary>SARIF 2.1.0 for code scanning (risks only).</summary>
+    Sarif,
 }

@@ -2,6 +2,7 @@
 
 
 
+
 namespace EksAccess.Core.Authentication;
 
 /// <summary>Where a <see cref="KnownPrincipal"/> is named.</summary>

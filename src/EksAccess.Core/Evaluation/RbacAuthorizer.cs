@@ -185,6 +185,22 @@ public sealed class RbacAuthorizer
         return SubjectsAllowedIterator(consulted, request);
     }
 
+    /// <summary>The namespaces that have RoleBindings (the only ones where a namespaced answer can differ from the cluster-wide one).</summary>
+    public IEnumerable<string> BindingNamespaces => _namespaces.Keys;
+
+    /// <summary>
+    /// Like <see cref="SubjectsAllowed"/>, but only the RoleBindings of the request namespace (none for an empty one): what
+    /// a namespace adds to the ClusterRoleBindings, so a scan of every namespace visits each binding once.
+    /// </summary>
+    public IEnumerable<SubjectGrant> NamespaceSubjectsAllowed(AccessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ns = RequestNamespace(request);
+        return ns.Length > 0 && _namespaces.TryGetValue(ns, out var nsIndex)
+            ? SubjectsAllowedIterator(nsIndex.All, request)
+            : [];
+    }
+
     private static IEnumerable<SubjectGrant> SubjectsAllowedIterator(IEnumerable<BoundBinding> bindings, AccessRequest request)
     {
         foreach (var binding in bindings)

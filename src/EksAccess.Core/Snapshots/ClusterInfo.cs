@@ -11,4 +11,7 @@ public sealed record ClusterInfo(string Name, string? Arn, AuthenticationMode Au
     public string? Version { get; init; }
     public string? Endpoint { get; init; }
     public string? Status { get; init; }
+
+    /// <summary>accessConfig.bootstrapClusterCreatorAdminPermissions; null when cluster.json does not say.</summary>
+    public bool? BootstrapClusterCreatorAdminPermissions { get; init; }
 }

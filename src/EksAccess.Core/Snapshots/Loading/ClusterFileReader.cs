@@ -74,6 +74,7 @@ internal sealed class ClusterFileReader : YamlNodeReader
         var arnStart = start;
         var mode = AuthenticationMode.ApiAndConfigMap;
         var modeOk = true;
+        bool? bootstrapAdmin = null;
         while (InCollection())
         {
             switch (ReadKey())
@@ -97,7 +98,7 @@ internal sealed class ClusterFileReader : YamlNodeReader
                     status = ReadString("cluster.status");
                     break;
                 case "accessConfig":
-                    modeOk = ReadAccessConfig(ref mode);
+                    modeOk = ReadAccessConfig(ref mode, ref bootstrapAdmin);
                     break;
                 default:
                     Skip();
@@ -111,7 +112,7 @@ internal sealed class ClusterFileReader : YamlNodeReader
             return;
         }
 
-        var info = new ClusterInfo(name, arn, mode) { Version = version, Endpoint = endpoint, Status = status };
+        var info = new ClusterInfo(name, arn, mode) { Version = version, Endpoint = endpoint, Status = status, BootstrapClusterCreatorAdminPermissions = bootstrapAdmin };
         if (arn is not null)
         {
             if (!EksClusterArn.TryParse(arn, out var clusterArn))
@@ -129,7 +130,7 @@ internal sealed class ClusterFileReader : YamlNodeReader
         }
     }
 
-    private bool ReadAccessConfig(ref AuthenticationMode mode)
+    private bool ReadAccessConfig(ref AuthenticationMode mode, ref bool? bootstrapAdmin)
     {
         if (!EnterMapping("cluster.accessConfig"))
         {
@@ -139,7 +140,20 @@ internal sealed class ClusterFileReader : YamlNodeReader
         var ok = true;
         while (InCollection())
         {
-            if (ReadKey() is not "authenticationMode")
+            var key = ReadKey();
+            if (key is "bootstrapClusterCreatorAdminPermissions")
+            {
+                // The risks rule E-CREATOR reads it; anything but true/false is left unknown.
+                bootstrapAdmin = ReadString("cluster.accessConfig.bootstrapClusterCreatorAdminPermissions") switch
+                {
+                    "true" => true,
+                    "false" => false,
+                    _ => null,
+                };
+                continue;
+            }
+
+            if (key is not "authenticationMode")
             {
                 Skip();
                 continue;
