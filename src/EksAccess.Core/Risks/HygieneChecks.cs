@@ -25,7 +25,8 @@ internal static class HygieneChecks
                 if (!bound.Contains(group) && !SystemNames.IsSystem(group))
                 {
                     findings.Add(IdentityRiskChecks.Check("H-UNUSED-GROUP", new RiskSubject(Subject.GroupKind, group), [path], path.Steps.Add($"no RoleBinding or ClusterRoleBinding names Group \"{group}\""))
-                        with { Location = identity.Entry!.Source });
+                        with
+                    { Location = identity.Entry!.Source });
                 }
             }
         }
@@ -40,7 +41,8 @@ internal static class HygieneChecks
                 if (!mapped)
                 {
                     findings.Add(IdentityRiskChecks.Check("H-UNMAPPED-SUBJECT", new RiskSubject(subject.Kind, subject.Name), [], [$"{key} names {subject.Kind} \"{subject.Name}\"", "no access entry or aws-auth mapping produces it"], ns)
-                        with { Location = source });
+                        with
+                    { Location = source });
                 }
             }
         }

@@ -106,13 +106,15 @@ internal static class IdentityRiskChecks
         {
             ImmutableArray<PrincipalPath> paths = [.. byArn[mapping.Arn].Select(p => p.Path)];
             findings.Add(Check("E-MASTERS-MAP", new RiskSubject(Subject.UserKind, mapping.Username ?? ""), paths.IsEmpty ? [new PrincipalPath(mapping.Arn, [mapping.Arn])] : paths, [mapping.Arn, mapping.Described, $"groups [{string.Join(", ", mapping.Groups)}]"])
-                with { Location = Where(mapping.Location) });
+                with
+            { Location = Where(mapping.Location) });
         }
 
         foreach (var account in awsAuth.AccountMappings)
         {
             findings.Add(Check("E-MAPACCOUNTS", null, [.. principals.Principals.Where(p => string.Equals(p.Known.WildcardAccountId, account.AccountId, StringComparison.Ordinal)).Select(p => p.Path)], [account.Describe()])
-                with { Location = Where(account.Location) });
+                with
+            { Location = Where(account.Location) });
         }
     }
 
