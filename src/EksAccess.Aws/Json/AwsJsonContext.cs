@@ -34,6 +34,8 @@ namespace EksAccess.Aws.Json;
 [JsonSerializable(typeof(DisassociateAccessPolicyResponse))]
 [JsonSerializable(typeof(ListAssociatedAccessPoliciesResponse))]
 [JsonSerializable(typeof(ListAccessPoliciesResponse))]
+[JsonSerializable(typeof(TagResourceResponse))]
+[JsonSerializable(typeof(UntagResourceResponse))]
 [JsonSerializable(typeof(StartQueryRequest))]
 [JsonSerializable(typeof(StartQueryResponse))]
 [JsonSerializable(typeof(GetQueryResultsRequest))]

@@ -195,7 +195,7 @@ public sealed class AccessConfigDiagnosticsTests
         {
             "access.unknown-key-no-suggestion.yaml",
             [
-                "access.unknown-key-no-suggestion.yaml:7:1: unknown key 'policies' — the keys allowed here are apiVersion, kind, cluster, iam, namespaces, roles, clusterRoles, teams, admins, tests",
+                "access.unknown-key-no-suggestion.yaml:7:1: unknown key 'policies' — the keys allowed here are apiVersion, kind, cluster, iam, namespaces, roles, clusterRoles, teams, admins, tests, automation",
             ]
         },
         {

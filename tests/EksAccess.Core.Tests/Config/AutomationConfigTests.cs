@@ -52,14 +52,10 @@ public sealed class AutomationConfigTests
             """, "access.yaml");
 
         result.Diagnostics.ShouldBeEmpty();
-        result.Config!.Automation.ShouldBe(new AutomationConfig
-        {
-            Namespace = "platform-jobs",
-            ServiceAccount = "access-check",
-            RoleName = "AccessCheck",
-            Commands = ["verify"],
-            Location = result.Config.Automation!.Location,
-        });
+        var automation = result.Config!.Automation.ShouldNotBeNull();
+        (automation.Namespace, automation.ServiceAccount, automation.RoleName).ShouldBe(("platform-jobs", "access-check", "AccessCheck"));
+        automation.Commands.ShouldBe(["verify"]);
+        automation.Location.ToString().ShouldBe("access.yaml:10:3");
     }
 
     [Fact]
