@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
-using EksAccess.Core.Identity;
 using EksAccess.Core.Authentication;
 
 namespace EksAccess.Cli.Commands;
@@ -51,79 +49,11 @@ internal static class WhoAmICommand
         if (resolution is IdentityResolution.Rejected rejected)
         {
             // A negative answer, like can-i's "no": on stdout with exit 1, not an error.
-            WriteRejected(context.Stdout, request.Output, principalArn, rejected);
+            WhoAmIView.WriteRejected(context.Stdout, request.Output, principalArn, rejected);
             return ExitCodes.Negative;
         }
 
-        var mapped = (IdentityResolution.Mapped)resolution;
-        var policies = mapped.Entry?.AssociatedAccessPolicies ?? [];
-        if (request.Output.IsStructured())
-        {
-            var data = new JsonObject
-            {
-                ["principalArn"] = principalArn,
-                ["authenticated"] = true,
-                ["username"] = mapped.Username,
-                ["groups"] = new JsonArray([.. mapped.Groups.Select(g => (JsonNode)g)]),
-                ["source"] = mapped.Source,
-                ["matchedBy"] = mapped.MatchedBy,
-                ["accessPolicies"] = new JsonArray([.. policies.Select(p => (JsonNode)new JsonObject
-                {
-                    ["policyArn"] = p.PolicyArn,
-                    ["accessScope"] = new JsonObject
-                    {
-                        ["type"] = p.AccessScope.Type,
-                        ["namespaces"] = new JsonArray([.. p.AccessScope.Namespaces.Select(n => (JsonNode)n)]),
-                    },
-                })]),
-                ["notes"] = new JsonArray([.. mapped.Notes.Select(n => (JsonNode)n)]),
-            };
-            StructuredOutput.Write(context.Stdout, request.Output, data);
-            return ExitCodes.Success;
-        }
-
-        var table = new TextTable("ATTRIBUTE", "VALUE");
-        table.AddRow("Username", mapped.Username);
-        table.AddRow("Groups", "[" + string.Join(' ', mapped.Groups) + "]");
-        table.AddRow("Source", mapped.Source);
-        table.AddRow("Mapped by", mapped.MatchedBy);
-        foreach (var policy in policies)
-        {
-            table.AddRow("Access policy", Describe(policy));
-        }
-
-        foreach (var note in mapped.Notes)
-        {
-            table.AddRow("Note", note);
-        }
-
-        table.Write(context.Stdout);
+        WhoAmIView.Write(context.Stdout, request.Output, principalArn, (IdentityResolution.Mapped)resolution);
         return ExitCodes.Success;
-    }
-
-    private static void WriteRejected(TextWriter stdout, OutputFormat output, string principalArn, IdentityResolution.Rejected rejected)
-    {
-        if (output.IsStructured())
-        {
-            StructuredOutput.Write(stdout, output, new JsonObject
-            {
-                ["principalArn"] = principalArn,
-                ["authenticated"] = false,
-                ["reason"] = rejected.Reason,
-                ["notes"] = new JsonArray([.. rejected.Notes.Select(n => (JsonNode)n)]),
-            });
-            return;
-        }
-
-        // One line, as the contract says: the notes (e.g. a rolearn written with a path) follow the reason.
-        stdout.WriteLine($"EKS would reject {principalArn}: {string.Join(" — ", [rejected.Reason, .. rejected.Notes])}");
-    }
-
-    internal static string Describe(AssociatedAccessPolicy policy)
-    {
-        var name = policy.PolicyArn[(policy.PolicyArn.LastIndexOf('/') + 1)..];
-        return policy.AccessScope.IsCluster
-            ? $"{name} (cluster)"
-            : $"{name} (namespaces: {string.Join(", ", policy.AccessScope.Namespaces)})";
     }
 }

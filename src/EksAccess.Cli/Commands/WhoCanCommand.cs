@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Evaluation;
 
@@ -68,30 +67,7 @@ internal static class WhoCanCommand
         }
 
         var entries = WhoCan.Find(model, built.Request);
-        if (request.Output.IsStructured())
-        {
-            var data = new JsonObject
-            {
-                ["request"] = built.Request.ToString(),
-                ["subjects"] = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
-                {
-                    ["kind"] = e.Kind,
-                    ["name"] = e.Name,
-                    ["namespace"] = e.Namespace,
-                    ["via"] = e.Via,
-                })]),
-            };
-            StructuredOutput.Write(context.Stdout, request.Output, data);
-            return ExitCodes.Success;
-        }
-
-        var table = new TextTable("KIND", "NAME", "NAMESPACE", "VIA");
-        foreach (var entry in entries)
-        {
-            table.AddRow(entry.Kind, entry.Name, entry.Namespace.Length == 0 ? "-" : entry.Namespace, entry.Via);
-        }
-
-        table.Write(context.Stdout);
+        WhoCanView.Write(context.Stdout, request.Output, built.Request, entries);
         return ExitCodes.Success;
     }
 
