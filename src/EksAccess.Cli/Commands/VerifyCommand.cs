@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Cli.Planning;
 using EksAccess.Cli.Verification;
@@ -108,34 +107,7 @@ internal static class VerifyCommand
         var failed = results.Count(r => !r.Passed);
         var against = request.Snapshot is null ? $"the state {request.File} creates" : $"snapshot {request.Snapshot}";
 
-        if (request.Output.IsStructured())
-        {
-            var data = new JsonObject
-            {
-                ["against"] = against,
-                ["passed"] = results.Length - failed,
-                ["failed"] = failed,
-                ["results"] = new JsonArray([.. results.Select(r => (JsonNode)ResultJson(r))]),
-            };
-            StructuredOutput.Write(context.Stdout, request.Output, data);
-        }
-        else
-        {
-            var table = new TextTable("RESULT", "AS", "CHECK", "EXPECTED", "ACTUAL", "WHY");
-            foreach (var r in results)
-            {
-                table.AddRow(r.Passed ? "pass" : "FAIL", r.As, r.Check.Text, Word(r.ExpectedAllowed), Word(r.ActualAllowed), r.Explanation);
-            }
-
-            table.Write(context.Stdout);
-            await context.Stdout.WriteLineAsync($"{results.Length - failed} passed, {failed} failed against {against}").ConfigureAwait(false);
-        }
-
-        foreach (var r in results.Where(r => !r.Passed))
-        {
-            await context.Stderr.WriteLineAsync($"{r.Check.Location}: {r.As} should be {(r.ExpectedAllowed ? "allowed" : "denied")} to '{r.Check.Text}' but is {(r.ActualAllowed ? "allowed" : "denied")} — {r.Explanation}").ConfigureAwait(false);
-        }
-
+        VerifyView.Write(context.Stdout, context.Stderr, request.Output, against, results);
         return failed == 0 ? ExitCodes.Success : ExitCodes.Negative;
     }
 
@@ -164,73 +136,8 @@ internal static class VerifyCommand
         }
 
         var failed = results.Count(r => !r.Passed);
-        var drift = results.Count(r => r.Drift);
         var against = $"cluster {config.Cluster.Name} (live)";
-        if (request.Output.IsStructured())
-        {
-            StructuredOutput.Write(context.Stdout, request.Output, new JsonObject
-            {
-                ["against"] = against,
-                ["passed"] = results.Length - failed,
-                ["failed"] = failed,
-                ["drift"] = drift,
-                ["results"] = new JsonArray([.. results.Select(r =>
-                {
-                    var json = ResultJson(r.Offline);
-                    json["offline"] = Word(r.Offline.ActualAllowed);
-                    json["live"] = LiveWord(r);
-                    json["subjectAccessReview"] = r.LiveReview is { } review ? Word(review) : null;
-                    json["subjectAccessReviewPredicted"] = Word(r.PredictedReview);
-                    json["liveReason"] = r.LiveReason;
-                    json["drift"] = r.Drift;
-                    json["passed"] = r.Passed;
-                    return (JsonNode)json;
-                })]),
-            });
-        }
-        else
-        {
-            var table = new TextTable("RESULT", "AS", "CHECK", "EXPECTED", "OFFLINE", "LIVE", "WHY");
-            foreach (var r in results)
-            {
-                var result = r.Drift ? "DRIFT" : r.Passed ? "pass" : "FAIL";
-                table.AddRow(result, r.Offline.As, r.Offline.Check.Text, Word(r.Offline.ExpectedAllowed), Word(r.Offline.ActualAllowed), LiveWord(r), r.Offline.Explanation);
-            }
-
-            table.Write(context.Stdout);
-            await context.Stdout.WriteLineAsync($"{results.Length - failed} passed, {failed} failed ({drift} disagreeing with the model) against {against}").ConfigureAwait(false);
-        }
-
-        foreach (var r in results.Where(r => !r.Passed))
-        {
-            var check = r.Offline;
-            var why = r.Drift
-                ? $"the cluster answers {Word(r.LiveReview!.Value)} where the model predicts {Word(r.PredictedReview)} for user {check.Identity}{(r.LiveReason.Length == 0 ? "" : $" ({r.LiveReason})")} — the cluster has RBAC the snapshot does not show, or the model is wrong"
-                : $"it is {(r.LiveAllowed ? "allowed" : "denied")} live — {check.Explanation}";
-            await context.Stderr.WriteLineAsync($"{check.Check.Location}: {check.As} should be {(check.ExpectedAllowed ? "allowed" : "denied")} to '{check.Check.Text}': {why}").ConfigureAwait(false);
-        }
-
+        VerifyView.WriteLive(context.Stdout, context.Stderr, request.Output, against, results);
         return failed == 0 ? ExitCodes.Success : ExitCodes.Negative;
     }
-
-    private static JsonObject ResultJson(TestCheckResult r) => new()
-    {
-        ["as"] = r.As,
-        ["username"] = r.Identity,
-        ["check"] = r.Check.Text,
-        ["location"] = r.Check.Location.ToString(),
-        ["expected"] = Word(r.ExpectedAllowed),
-        ["actual"] = Word(r.ActualAllowed),
-        ["passed"] = r.Passed,
-        ["explanation"] = r.Explanation,
-    };
-
-    private static string LiveWord(LiveCheckResult r) => r.LiveReview switch
-    {
-        null => "deny (not authenticated)",
-        _ when r.AllowedByAccessPolicy && !r.LiveReview.Value => "allow (access policy; SAR: deny)",
-        var review => Word(review.Value),
-    };
-
-    private static string Word(bool allowed) => allowed ? "allow" : "deny";
 }
