@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using EksAccess.Cli.Output;
 using EksAccess.Core.Authorization;
 using EksAccess.Core.Evaluation;
@@ -186,29 +185,6 @@ internal static class CanICommand
     {
         var @namespace = request.AllNamespaces ? "" : request.Namespace ?? "";
         var rules = subject is null ? [] : RuleLister.List(model, subject, @namespace);
-        if (request.Output.IsStructured())
-        {
-            var data = new JsonArray([.. rules.Select(rule => (JsonNode)new JsonObject
-            {
-                ["resources"] = Strings(rule.Resources),
-                ["nonResourceURLs"] = Strings(rule.NonResourceUrls),
-                ["resourceNames"] = Strings(rule.ResourceNames),
-                ["verbs"] = Strings(rule.Verbs),
-            })]);
-            StructuredOutput.Write(stdout, request.Output, new JsonObject { ["namespace"] = @namespace, ["rules"] = data });
-            return;
-        }
-
-        var table = new TextTable("Resources", "Non-Resource URLs", "Resource Names", "Verbs");
-        foreach (var rule in rules)
-        {
-            table.AddRow(string.Join(", ", rule.Resources), Bracket(rule.NonResourceUrls), Bracket(rule.ResourceNames), Bracket(rule.Verbs));
-        }
-
-        table.Write(stdout);
+        CanIView.WriteRules(stdout, request.Output, @namespace, rules);
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode)JsonValue.Create(value))]);
-
-    private static string Bracket(IEnumerable<string> values) => "[" + string.Join(' ', values) + "]";
 }
